@@ -1,0 +1,34 @@
+import { Args, ID, Query, Resolver } from '@nestjs/graphql';
+import { EntityIdPipe } from '../common/graphql/entity-id.js';
+import type { Connection } from '../common/pagination/connection.model.js';
+import { ActorsService } from './actors.service.js';
+import { ActorSearchArgs } from './dto/actors.args.js';
+import type { Outlet } from './outlet.entity.js';
+import { OutletConnection, OutletModel } from './outlet.model.js';
+import type { Speaker } from './speaker.entity.js';
+import { SpeakerConnection, SpeakerModel } from './speaker.model.js';
+
+@Resolver()
+export class ActorsResolver {
+  constructor(private readonly actors: ActorsService) {}
+
+  @Query(() => SpeakerModel, { description: 'One speaker, with the claims credited to them.' })
+  speaker(@Args('id', { type: () => ID }, EntityIdPipe) id: number): Promise<Speaker> {
+    return this.actors.getSpeaker(id);
+  }
+
+  @Query(() => SpeakerConnection, { description: 'Speakers in name order, optionally searched.' })
+  speakers(@Args() args: ActorSearchArgs): Promise<Connection<Speaker>> {
+    return this.actors.listSpeakers(args);
+  }
+
+  @Query(() => OutletModel, { description: 'One outlet, with the claims it published or relayed.' })
+  outlet(@Args('id', { type: () => ID }, EntityIdPipe) id: number): Promise<Outlet> {
+    return this.actors.getOutlet(id);
+  }
+
+  @Query(() => OutletConnection, { description: 'Outlets in name order, optionally searched.' })
+  outlets(@Args() args: ActorSearchArgs): Promise<Connection<Outlet>> {
+    return this.actors.listOutlets(args);
+  }
+}

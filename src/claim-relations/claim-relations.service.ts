@@ -1,0 +1,53 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { Claim } from '../claims/claim.entity.js';
+import { claimNotFound } from '../claims/claim.errors.js';
+import { UnitOfWork } from '../database/unit-of-work.js';
+import { ClaimRelation } from './claim-relation.entity.js';
+import { relationExists, relationNotFound, selfRelation } from './claim-relation.errors.js';
+import type { LinkClaimsInput } from './dto/link-claims.input.js';
+
+@Injectable()
+export class ClaimRelationsService {
+  constructor(private readonly unitOfWork: UnitOfWork) {}
+
+  linkClaims(input: LinkClaimsInput): Promise<ClaimRelation> {
+    return this.unitOfWork.run((manager) => this.link(manager, input));
+  }
+
+  /** For callers that link claims inside a larger transaction (seeding, ingestion). */
+  async link(manager: EntityManager, input: LinkClaimsInput): Promise<ClaimRelation> {
+    if (input.fromClaimId === input.toClaimId) throw selfRelation();
+    for (const id of [input.fromClaimId, input.toClaimId]) {
+      if (!(await manager.existsBy(Claim, { id }))) throw claimNotFound(id);
+    }
+    const existing = await manager.findOneBy(ClaimRelation, {
+      fromClaimId: input.fromClaimId,
+      toClaimId: input.toClaimId,
+      type: input.type,
+    });
+    if (existing) throw relationExists(input.fromClaimId, input.toClaimId, input.type, existing.id);
+    const now = new Date();
+    const relation = manager.create(ClaimRelation, {
+      fromClaimId: input.fromClaimId,
+      toClaimId: input.toClaimId,
+      type: input.type,
+      note: input.note ?? null,
+      createdBy: input.createdBy ?? null,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await manager.insert(ClaimRelation, relation);
+    return relation;
+  }
+
+  /** Removes a link and returns it as it was. */
+  unlinkClaims(id: number): Promise<ClaimRelation> {
+    return this.unitOfWork.run(async (manager) => {
+      const relation = await manager.findOneBy(ClaimRelation, { id });
+      if (!relation) throw relationNotFound(id);
+      await manager.delete(ClaimRelation, { id });
+      return relation;
+    });
+  }
+}

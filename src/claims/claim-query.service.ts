@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { assertUnreachable } from '../common/errors/domain-error.js';
+import type { Connection } from '../common/pagination/connection.model.js';
+import { keysetPaginate, type KeysetOrder } from '../common/pagination/keyset-paginate.js';
+import { OPEN_STATUSES } from '../verification/verification-status.js';
+import { Claim } from './claim.entity.js';
+import { claimNotFound } from './claim.errors.js';
+import { applyClaimFilter } from './claim-filter.js';
+import {
+  ClaimOrderField,
+  OrderDirection,
+  type ClaimFilter,
+  type ClaimOrder,
+} from './dto/claim-filter.input.js';
+import type { ClaimListArgs, ClaimsArgs } from './dto/claims.args.js';
+
+function keysetOrder(order: ClaimOrder | null | undefined): KeysetOrder<Claim> {
+  const direction = order?.direction === OrderDirection.ASC ? 'ASC' : 'DESC';
+  const field = order?.field ?? ClaimOrderField.CREATED_AT;
+  switch (field) {
+    case ClaimOrderField.CREATED_AT:
+      return { property: 'createdAt', direction };
+    case ClaimOrderField.UPDATED_AT:
+      return { property: 'updatedAt', direction };
+    default:
+      return assertUnreachable(field);
+  }
+}
+
+/** Reading claims: single claims and the filtered, keyset-paged lists. */
+@Injectable()
+export class ClaimQueryService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async getClaim(id: number): Promise<Claim> {
+    const claim = await this.dataSource.manager.findOneBy(Claim, { id });
+    if (!claim) throw claimNotFound(id);
+    return claim;
+  }
+
+  listClaims(args: ClaimsArgs): Promise<Connection<Claim>> {
+    const query = applyClaimFilter(
+      this.dataSource.manager.createQueryBuilder(Claim, 'claim'),
+      args.filter,
+    );
+    return keysetPaginate(query, { ...keysetOrder(args.orderBy), kind: 'date' }, args);
+  }
+
+  /** The editors' queue: the filter's claims whose status is still open, newest first. */
+  listUnverifiedClaims(args: ClaimListArgs): Promise<Connection<Claim>> {
+    const query = applyClaimFilter(
+      this.dataSource.manager.createQueryBuilder(Claim, 'claim'),
+      args.filter,
+    ).andWhere('claim.status IN (:...queueStatuses)', { queueStatuses: OPEN_STATUSES });
+    return keysetPaginate(query, { property: 'createdAt', direction: 'DESC', kind: 'date' }, args);
+  }
+
+  /** A list under a parent (a speaker's claims, an outlet's): the parent's condition wins. */
+  listClaimsWithin(parent: ClaimFilter, args: ClaimsArgs): Promise<Connection<Claim>> {
+    return this.listClaims({ ...args, filter: { ...args.filter, ...parent } });
+  }
+}

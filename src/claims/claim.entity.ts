@@ -1,0 +1,51 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { VerificationStatus } from '../verification/verification-status.js';
+
+/** One attributed statement inside a briefing item. */
+@Entity('claims')
+export class Claim {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column()
+  itemId: number;
+
+  /** The item's briefing, kept on the claim so filters and pages need no join. */
+  @Column()
+  briefingId: number;
+
+  @Column({ type: 'text' })
+  text: string;
+
+  /** The exact span of the item's text the statement comes from, with its offsets. */
+  @Column({ type: 'text', nullable: true })
+  quote: string | null;
+
+  @Column({ type: 'integer', nullable: true })
+  quoteStart: number | null;
+
+  @Column({ type: 'integer', nullable: true })
+  quoteEnd: number | null;
+
+  @Column()
+  speakerId: number;
+
+  @Column({ type: 'varchar', length: 300, nullable: true })
+  speakerRole: string | null;
+
+  @Column({ type: 'varchar', length: 32 })
+  status: VerificationStatus;
+
+  @Column({ type: 'text', nullable: true })
+  verificationPhrase: string | null;
+
+  /** Bumped by every write; writers send the version they read (a conditional UPDATE checks it). */
+  @Column()
+  version: number;
+
+  @Column()
+  createdAt: Date;
+
+  @Column()
+  updatedAt: Date;
+}

@@ -1,0 +1,48 @@
+import { ConflictError, InvalidInputError, NotFoundError } from '../common/errors/domain-error.js';
+
+export enum ClaimErrorReason {
+  CLAIM_NOT_FOUND = 'CLAIM_NOT_FOUND',
+  VERSION_CONFLICT = 'VERSION_CONFLICT',
+  QUOTE_NOT_IN_ITEM = 'QUOTE_NOT_IN_ITEM',
+  SPEAKER_REQUIRED = 'SPEAKER_REQUIRED',
+  DUPLICATE_OUTLET_IN_CHAIN = 'DUPLICATE_OUTLET_IN_CHAIN',
+  NOTHING_TO_UPDATE = 'NOTHING_TO_UPDATE',
+}
+
+export const claimNotFound = (id: number) =>
+  new NotFoundError(ClaimErrorReason.CLAIM_NOT_FOUND, 'Claim', id);
+
+export const versionConflict = (claimId: number, expectedVersion: number, currentVersion: number) =>
+  new ConflictError(
+    ClaimErrorReason.VERSION_CONFLICT,
+    `Claim ${claimId} is at version ${currentVersion}, not ${expectedVersion}: reload it and retry`,
+    { claimId: String(claimId), expectedVersion, currentVersion },
+  );
+
+export const quoteNotInItem = (field: string) =>
+  new InvalidInputError(
+    ClaimErrorReason.QUOTE_NOT_IN_ITEM,
+    field,
+    `${field} must be an exact substring of the item's text (at quoteStart when given)`,
+  );
+
+export const speakerRequired = () =>
+  new InvalidInputError(
+    ClaimErrorReason.SPEAKER_REQUIRED,
+    'input.speakerName',
+    'Give exactly one of input.speakerId and input.speakerName',
+  );
+
+export const duplicateOutletInChain = (name: string) =>
+  new InvalidInputError(
+    ClaimErrorReason.DUPLICATE_OUTLET_IN_CHAIN,
+    'input.reportedBy',
+    `input.reportedBy names ${name} twice`,
+  );
+
+export const nothingToUpdate = () =>
+  new InvalidInputError(
+    ClaimErrorReason.NOTHING_TO_UPDATE,
+    'input',
+    'input changes nothing: give at least one field to correct',
+  );

@@ -1,0 +1,55 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { ConnectionType } from '../common/pagination/connection.model.js';
+import { VerificationStatus } from '../verification/verification-status.js';
+import type { Claim } from './claim.entity.js';
+
+@ObjectType('Quote', { description: "The exact span of the item's text a claim comes from." })
+export class QuoteModel {
+  @Field({ description: 'The span, verbatim.' })
+  text: string;
+
+  @Field(() => Int, { nullable: true, description: 'Offset of its first character in the item.' })
+  start: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Offset just past its last character.' })
+  end: number | null;
+}
+
+@ObjectType('Claim', { description: 'One attributed statement inside a briefing item.' })
+export class ClaimModel implements Partial<Claim> {
+  @Field(() => ID, { description: 'Stable id.' })
+  id: number;
+
+  @Field({ description: 'The statement, as the tracker records it.' })
+  text: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Title the speaker held when speaking ("Kremlin spokesman").',
+  })
+  speakerRole: string | null;
+
+  @Field(() => VerificationStatus, { description: 'Where its verification stands now.' })
+  status: VerificationStatus;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The verbatim phrase that carries the status, when the text states one ' +
+      '("The Washington Post could not independently verify the reports").',
+  })
+  verificationPhrase: string | null;
+
+  @Field(() => Int, {
+    description: 'Bumped by every change; send it back as `expectedVersion` when writing.',
+  })
+  version: number;
+
+  @Field({ description: 'When it was recorded.' })
+  createdAt: Date;
+
+  @Field({ description: 'When it last changed.' })
+  updatedAt: Date;
+}
+
+export const ClaimConnection = ConnectionType(ClaimModel, 'Claim');

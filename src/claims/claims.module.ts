@@ -1,0 +1,33 @@
+import { Module } from '@nestjs/common';
+import { ActorsModule } from '../actors/actors.module.js';
+import { BriefingsModule } from '../briefings/briefings.module.js';
+import { TotalCountResolver } from '../common/pagination/total-count.resolver.js';
+import { VerificationModule } from '../verification/verification.module.js';
+import {
+  BriefingClaimsResolver,
+  ItemClaimsResolver,
+  OutletClaimsResolver,
+  SpeakerClaimsResolver,
+} from './claim-lists.resolver.js';
+import { ClaimQueryService } from './claim-query.service.js';
+import { ClaimConnection } from './claim.model.js';
+import { ClaimsLoaders } from './claims.loaders.js';
+import { ClaimsResolver } from './claims.resolver.js';
+import { ClaimsService } from './claims.service.js';
+
+@Module({
+  imports: [ActorsModule, BriefingsModule, VerificationModule],
+  providers: [
+    ClaimQueryService,
+    ClaimsService,
+    ClaimsLoaders,
+    ClaimsResolver,
+    SpeakerClaimsResolver,
+    OutletClaimsResolver,
+    BriefingClaimsResolver,
+    ItemClaimsResolver,
+    TotalCountResolver(ClaimConnection),
+  ],
+  exports: [ClaimQueryService, ClaimsService, ClaimsLoaders],
+})
+export class ClaimsModule {}

@@ -1,0 +1,47 @@
+import { applyDecorators, Injectable, type PipeTransform } from '@nestjs/common';
+import { Field, ID, type FieldOptions } from '@nestjs/graphql';
+import { Transform } from 'class-transformer';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { CommonErrorReason, InvalidInputError } from '../errors/domain-error.js';
+
+const ID_PATTERN = /^[1-9][0-9]{0,14}$/;
+
+/** Ids are positive integers in the database and opaque strings (GraphQL `ID`) on the wire. */
+export function parseEntityId(value: unknown): number | undefined {
+  if (typeof value === 'number' && Number.isSafeInteger(value) && value > 0) return value;
+  if (typeof value === 'string' && ID_PATTERN.test(value)) return Number(value);
+  return undefined;
+}
+
+const ID_MESSAGE = { message: '$property must be a valid id' };
+
+/** An input field of GraphQL type `ID`, validated and handed to services as a number. */
+export function EntityIdField(options: FieldOptions & { nullable?: boolean } = {}) {
+  return applyDecorators(
+    Field(() => ID, options),
+    Transform(({ value }: { value: unknown }) =>
+      value === null || value === undefined ? value : (parseEntityId(value) ?? value),
+    ),
+    ...(options.nullable ? [IsOptional()] : []),
+    IsInt(ID_MESSAGE),
+    Min(1, ID_MESSAGE),
+    Max(Number.MAX_SAFE_INTEGER, ID_MESSAGE),
+  );
+}
+
+/** For `@Args('id', { type: () => ID }, EntityIdPipe)`: rejects malformed ids as BAD_USER_INPUT. */
+@Injectable()
+export class EntityIdPipe implements PipeTransform<unknown, number> {
+  transform(value: unknown, metadata: { data?: string }): number {
+    const id = parseEntityId(value);
+    if (id === undefined) {
+      const field = metadata.data ?? 'id';
+      throw new InvalidInputError(
+        CommonErrorReason.INVALID_ID,
+        field,
+        `${field} must be a valid id`,
+      );
+    }
+    return id;
+  }
+}

@@ -1,0 +1,50 @@
+import { Logger } from '@nestjs/common';
+import { GraphQLError } from 'graphql';
+import mercurius, { type MercuriusContext } from 'mercurius';
+import { ErrorCode } from '../errors/domain-error.js';
+import { toGraphQLError } from '../errors/graphql-exception.filter.js';
+
+type Execution = Parameters<NonNullable<mercurius.MercuriusOptions['errorFormatter']>>[0];
+
+const logger = new Logger('GraphQL');
+
+/** Request-level errors from graphql-js carry no code: give them the conventional ones. */
+function requestErrorCode(error: GraphQLError): string {
+  if (error.message.startsWith('Syntax Error')) return 'GRAPHQL_PARSE_FAILED';
+  if (error.message.startsWith('Variable "$')) return ErrorCode.BAD_USER_INPUT;
+  return 'GRAPHQL_VALIDATION_FAILED';
+}
+
+function withCode(error: GraphQLError): GraphQLError {
+  if (error.extensions?.code) return error;
+  const original = error.originalError;
+  if (original && !(original instanceof GraphQLError)) {
+    // Thrown outside the resolvers' exception filter: classify (and mask) it the same way.
+    const mapped = toGraphQLError(original, logger);
+    return new GraphQLError(mapped.message, {
+      nodes: error.nodes,
+      path: error.path,
+      extensions: mapped.extensions,
+    });
+  }
+  return new GraphQLError(error.message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    path: error.path,
+    extensions: { code: requestErrorCode(error) },
+  });
+}
+
+/** Mercurius's formatter, after making sure every error has a stable `extensions.code`. */
+export function formatGraphqlErrors(execution: Execution, context: MercuriusContext) {
+  const errors = execution.errors.flatMap((error) => {
+    const nested = (error.originalError as { errors?: unknown } | undefined)?.errors;
+    if (!Array.isArray(nested)) return [error];
+    // Mercurius wraps a failed validation as one error holding graphql-js's list.
+    return nested.map((e: unknown) =>
+      e instanceof GraphQLError ? e : new GraphQLError(String((e as Error)?.message ?? e)),
+    );
+  });
+  return mercurius.defaultErrorFormatter({ ...execution, errors: errors.map(withCode) }, context);
+}

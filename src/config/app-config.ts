@@ -1,0 +1,73 @@
+import { plainToInstance } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, Matches, Max, Min, validateSync } from 'class-validator';
+import { resolve } from 'node:path';
+
+export type DatabaseConfig =
+  { type: 'better-sqlite3'; path: string } | { type: 'postgres'; url: string };
+
+export interface AppConfig {
+  port: number;
+  nodeEnv: 'development' | 'production' | 'test';
+  database: DatabaseConfig;
+  /** GraphiQL is a development tool: never served in production. */
+  graphiql: boolean;
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
+export const DEFAULT_DATABASE_URL = 'sqlite:data/claimtrack.sqlite';
+
+/** The environment variables read at boot, validated in one place. */
+class EnvironmentVariables {
+  @IsOptional()
+  @IsInt({ message: 'PORT must be an integer between 1 and 65535' })
+  @Min(1, { message: 'PORT must be an integer between 1 and 65535' })
+  @Max(65535, { message: 'PORT must be an integer between 1 and 65535' })
+  PORT?: number;
+
+  @IsOptional()
+  @Matches(/^(sqlite:.+|postgres(ql)?:\/\/.+)$/, {
+    message: 'DATABASE_URL must be sqlite:PATH or postgres://user@host:port/database',
+  })
+  DATABASE_URL?: string;
+
+  @IsOptional()
+  @IsIn(['development', 'production', 'test'], {
+    message: 'NODE_ENV must be one of development, production, test',
+  })
+  NODE_ENV?: AppConfig['nodeEnv'];
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+export function parseDatabaseUrl(url: string): DatabaseConfig {
+  if (url.startsWith('sqlite:')) {
+    const path = url.slice('sqlite:'.length);
+    return { type: 'better-sqlite3', path: path === ':memory:' ? path : resolve(path) };
+  }
+  return { type: 'postgres', url };
+}
+
+/** Reads and validates the configuration; throws a ConfigError naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const raw = {
+    PORT: env.PORT === undefined || env.PORT === '' ? undefined : Number(env.PORT),
+    DATABASE_URL: env.DATABASE_URL || undefined,
+    NODE_ENV: env.NODE_ENV || undefined,
+  };
+  const variables = plainToInstance(EnvironmentVariables, raw);
+  const errors = validateSync(variables);
+  if (errors.length > 0) {
+    const messages = errors.flatMap((error) => Object.values(error.constraints ?? {}));
+    throw new ConfigError(`Invalid configuration: ${messages.join('; ')}`);
+  }
+  const nodeEnv = variables.NODE_ENV ?? 'development';
+  return {
+    port: variables.PORT ?? 3000,
+    nodeEnv,
+    database: parseDatabaseUrl(variables.DATABASE_URL ?? DEFAULT_DATABASE_URL),
+    graphiql: nodeEnv !== 'production',
+  };
+}

@@ -1,0 +1,34 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { DataSource, type EntityManager } from 'typeorm';
+
+/**
+ * Runs a piece of work in one transaction; work started inside another unit joins it, so a
+ * seeder or an importer can make many service calls all-or-nothing.
+ *
+ * better-sqlite3 gives TypeORM a single connection, on which two overlapping transactions fail,
+ * so on SQLite the transactions of this process queue up behind each other; PostgreSQL runs
+ * them side by side from its pool.
+ */
+@Injectable()
+export class UnitOfWork {
+  private readonly active = new AsyncLocalStorage<EntityManager>();
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly serialise: boolean;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    this.serialise = dataSource.options.type === 'better-sqlite3';
+  }
+
+  run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const outer = this.active.getStore();
+    if (outer) return work(outer);
+    const transaction = () =>
+      this.dataSource.transaction((manager) => this.active.run(manager, () => work(manager)));
+    if (!this.serialise) return transaction();
+    const result = this.queue.then(transaction);
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+}

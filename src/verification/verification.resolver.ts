@@ -1,0 +1,50 @@
+import { Args, Context, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import type { Claim } from '../claims/claim.entity.js';
+import { ClaimModel } from '../claims/claim.model.js';
+import type { RequestLoaders } from '../common/loaders/request-loaders.js';
+import { UpdateVerificationStatusInput } from './dto/update-verification-status.input.js';
+import { statusAt } from './status-at.js';
+import type { StatusChange } from './status-change.entity.js';
+import { StatusChangeModel } from './status-change.model.js';
+import { VerificationStatus } from './verification-status.js';
+import { VerificationLoaders } from './verification.loaders.js';
+import { VerificationService } from './verification.service.js';
+
+@Resolver(() => ClaimModel)
+export class VerificationResolver {
+  constructor(
+    private readonly verification: VerificationService,
+    private readonly loaders: VerificationLoaders,
+  ) {}
+
+  @Mutation(() => ClaimModel, {
+    description:
+      "Moves a claim's verification status and records the step in its history. Refused with " +
+      'CONFLICT when expectedVersion is stale; settling needs a note or evidence.',
+  })
+  updateVerificationStatus(@Args('input') input: UpdateVerificationStatusInput): Promise<Claim> {
+    return this.verification.updateVerificationStatus(input);
+  }
+
+  @ResolveField(() => [StatusChangeModel], {
+    description: 'Every change of status, oldest first, starting with the one that recorded it.',
+  })
+  statusHistory(
+    @Parent() claim: Claim,
+    @Context('loaders') loaders: RequestLoaders,
+  ): Promise<StatusChange[]> {
+    return this.loaders.historyByClaimId(loaders).load(claim.id);
+  }
+
+  @ResolveField(() => VerificationStatus, {
+    nullable: true,
+    description: 'The status as it stood at that moment; null before the claim was recorded.',
+  })
+  async statusAt(
+    @Parent() claim: Claim,
+    @Args('time', { type: () => Date }) time: Date,
+    @Context('loaders') loaders: RequestLoaders,
+  ): Promise<VerificationStatus | null> {
+    return statusAt(await this.loaders.historyByClaimId(loaders).load(claim.id), time);
+  }
+}
