@@ -1,5 +1,5 @@
-import { Args, ID, Query, Resolver } from '@nestjs/graphql';
-import { EntityIdPipe } from '../common/graphql/entity-id.js';
+import { Args, Query, Resolver } from '@nestjs/graphql';
+import { IdArg } from '../common/graphql/entity-id.js';
 import type { Connection } from '../common/pagination/connection.model.js';
 import { ActorsService } from './actors.service.js';
 import { ActorSearchArgs } from './dto/actors.args.js';
@@ -13,7 +13,7 @@ export class ActorsResolver {
   constructor(private readonly actors: ActorsService) {}
 
   @Query(() => SpeakerModel, { description: 'One speaker, with the claims credited to them.' })
-  speaker(@Args('id', { type: () => ID }, EntityIdPipe) id: number): Promise<Speaker> {
+  speaker(@IdArg('The speaker.') id: number): Promise<Speaker> {
     return this.actors.getSpeaker(id);
   }
 
@@ -23,7 +23,7 @@ export class ActorsResolver {
   }
 
   @Query(() => OutletModel, { description: 'One outlet, with the claims it published or relayed.' })
-  outlet(@Args('id', { type: () => ID }, EntityIdPipe) id: number): Promise<Outlet> {
+  outlet(@IdArg('The outlet.') id: number): Promise<Outlet> {
     return this.actors.getOutlet(id);
   }
 

@@ -1,17 +1,8 @@
-import {
-  Args,
-  Context,
-  ID,
-  Mutation,
-  Parent,
-  Query,
-  ResolveField,
-  Resolver,
-} from '@nestjs/graphql';
+import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { ActorsLoaders } from '../actors/actors.loaders.js';
 import type { Outlet } from '../actors/outlet.entity.js';
 import { OutletModel } from '../actors/outlet.model.js';
-import { EntityIdPipe } from '../common/graphql/entity-id.js';
+import { IdArg } from '../common/graphql/entity-id.js';
 import type { RequestLoaders } from '../common/loaders/request-loaders.js';
 import type { Connection } from '../common/pagination/connection.model.js';
 import { PageArgs } from '../common/pagination/page.args.js';
@@ -32,7 +23,7 @@ export class BriefingsResolver {
   ) {}
 
   @Query(() => BriefingModel, { description: 'One briefing with its items and claims.' })
-  briefing(@Args('id', { type: () => ID }, EntityIdPipe) id: number): Promise<Briefing> {
+  briefing(@IdArg('The briefing.') id: number): Promise<Briefing> {
     return this.briefingsService.getBriefing(id);
   }
 
@@ -42,7 +33,9 @@ export class BriefingsResolver {
   }
 
   @Mutation(() => BriefingModel, { description: 'Records a briefing and its items.' })
-  createBriefing(@Args('input') input: CreateBriefingInput): Promise<Briefing> {
+  createBriefing(
+    @Args('input', { description: 'The briefing and its items.' }) input: CreateBriefingInput,
+  ): Promise<Briefing> {
     return this.briefingsService.createBriefing(input);
   }
 

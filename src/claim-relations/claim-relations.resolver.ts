@@ -1,8 +1,8 @@
-import { Args, Context, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Claim } from '../claims/claim.entity.js';
 import { ClaimModel } from '../claims/claim.model.js';
 import { ClaimsLoaders } from '../claims/claims.loaders.js';
-import { EntityIdPipe } from '../common/graphql/entity-id.js';
+import { IdArg } from '../common/graphql/entity-id.js';
 import type { RequestLoaders } from '../common/loaders/request-loaders.js';
 import { COUNTER_RELATION_TYPES } from './claim-relation-type.js';
 import type { ClaimRelation } from './claim-relation.entity.js';
@@ -21,12 +21,14 @@ export class ClaimRelationsResolver {
   @Mutation(() => ClaimRelationModel, {
     description: 'Links two claims; CONFLICT if the same (from, to, type) link exists.',
   })
-  linkClaims(@Args('input') input: LinkClaimsInput): Promise<ClaimRelation> {
+  linkClaims(
+    @Args('input', { description: 'The link.' }) input: LinkClaimsInput,
+  ): Promise<ClaimRelation> {
     return this.relations.linkClaims(input);
   }
 
   @Mutation(() => ClaimRelationModel, { description: 'Removes a link; returns it as it was.' })
-  unlinkClaims(@Args('id', { type: () => ID }, EntityIdPipe) id: number): Promise<ClaimRelation> {
+  unlinkClaims(@IdArg('The relation to remove.') id: number): Promise<ClaimRelation> {
     return this.relations.unlinkClaims(id);
   }
 

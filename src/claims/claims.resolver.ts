@@ -1,13 +1,4 @@
-import {
-  Args,
-  Context,
-  ID,
-  Mutation,
-  Parent,
-  Query,
-  ResolveField,
-  Resolver,
-} from '@nestjs/graphql';
+import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { ActorsLoaders } from '../actors/actors.loaders.js';
 import type { Outlet } from '../actors/outlet.entity.js';
 import { OutletModel } from '../actors/outlet.model.js';
@@ -18,7 +9,7 @@ import { BriefingItemModel } from '../briefings/briefing-item.model.js';
 import type { Briefing } from '../briefings/briefing.entity.js';
 import { BriefingModel } from '../briefings/briefing.model.js';
 import { BriefingsLoaders } from '../briefings/briefings.loaders.js';
-import { EntityIdPipe } from '../common/graphql/entity-id.js';
+import { IdArg } from '../common/graphql/entity-id.js';
 import type { RequestLoaders } from '../common/loaders/request-loaders.js';
 import type { Connection } from '../common/pagination/connection.model.js';
 import { ClaimQueryService } from './claim-query.service.js';
@@ -56,28 +47,32 @@ export class ClaimsResolver {
   }
 
   @Query(() => ClaimModel, { description: 'One claim.' })
-  claim(@Args('id', { type: () => ID }, EntityIdPipe) id: number): Promise<Claim> {
+  claim(@IdArg('The claim.') id: number): Promise<Claim> {
     return this.claimQueries.getClaim(id);
   }
 
   @Mutation(() => ClaimModel, {
     description: 'Records a claim; speakers and outlets given by name are found or created.',
   })
-  createClaim(@Args('input') input: CreateClaimInput): Promise<Claim> {
+  createClaim(
+    @Args('input', { description: 'The claim.' }) input: CreateClaimInput,
+  ): Promise<Claim> {
     return this.claimsService.createClaim(input);
   }
 
   @Mutation(() => ClaimModel, {
     description: 'Corrects a claim; CONFLICT when expectedVersion is stale.',
   })
-  updateClaim(@Args('input') input: UpdateClaimInput): Promise<Claim> {
+  updateClaim(
+    @Args('input', { description: 'The correction.' }) input: UpdateClaimInput,
+  ): Promise<Claim> {
     return this.claimsService.updateClaim(input);
   }
 
   @Mutation(() => DeletedClaimModel, {
     description: 'Deletes a claim with its relations, chain and history, in one transaction.',
   })
-  deleteClaim(@Args('id', { type: () => ID }, EntityIdPipe) id: number): Promise<DeletedClaim> {
+  deleteClaim(@IdArg('The claim to delete.') id: number): Promise<DeletedClaim> {
     return this.claimsService.deleteClaim(id);
   }
 

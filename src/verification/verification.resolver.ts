@@ -22,7 +22,10 @@ export class VerificationResolver {
       "Moves a claim's verification status and records the step in its history. Refused with " +
       'CONFLICT when expectedVersion is stale; settling needs a note or evidence.',
   })
-  updateVerificationStatus(@Args('input') input: UpdateVerificationStatusInput): Promise<Claim> {
+  updateVerificationStatus(
+    @Args('input', { description: 'The new status and its reasons.' })
+    input: UpdateVerificationStatusInput,
+  ): Promise<Claim> {
     return this.verification.updateVerificationStatus(input);
   }
 
@@ -42,7 +45,7 @@ export class VerificationResolver {
   })
   async statusAt(
     @Parent() claim: Claim,
-    @Args('time', { type: () => Date }) time: Date,
+    @Args('time', { type: () => Date, description: 'The moment to look at.' }) time: Date,
     @Context('loaders') loaders: RequestLoaders,
   ): Promise<VerificationStatus | null> {
     return statusAt(await this.loaders.historyByClaimId(loaders).load(claim.id), time);

@@ -22,6 +22,7 @@ export interface TestApp {
   app: NestFastifyApplication;
   dataSource: DataSource;
   /** Sends a GraphQL request over HTTP, as a client would. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read responses field by field
   gql<T = Record<string, any>>(
     query: string,
     variables?: Record<string, unknown>,

@@ -1,5 +1,5 @@
 import { applyDecorators, Injectable, type PipeTransform } from '@nestjs/common';
-import { Field, ID, type FieldOptions } from '@nestjs/graphql';
+import { Args, Field, ID, type FieldOptions } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { CommonErrorReason, InvalidInputError } from '../errors/domain-error.js';
@@ -44,4 +44,9 @@ export class EntityIdPipe implements PipeTransform<unknown, number> {
     }
     return id;
   }
+}
+
+/** An `id: ID!` argument, validated and handed to the resolver as a number. */
+export function IdArg(description: string, name = 'id'): ParameterDecorator {
+  return Args(name, { type: () => ID, description }, EntityIdPipe);
 }
