@@ -15,8 +15,11 @@ try {
 }
 
 await CommandFactory.run(CliModule, {
+  cliName: 'claimtrack',
   logger: ['warn', 'error'],
-  errorHandler: (error) => {
+  // Commander has already printed usage errors and help; only its exit code is left to give.
+  errorHandler: (error) => process.exit((error as { exitCode?: number }).exitCode ?? 1),
+  serviceErrorHandler: (error) => {
     console.error(error.message);
     process.exit(1);
   },

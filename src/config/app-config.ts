@@ -60,8 +60,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const variables = plainToInstance(EnvironmentVariables, raw);
   const errors = validateSync(variables);
   if (errors.length > 0) {
-    const messages = errors.flatMap((error) => Object.values(error.constraints ?? {}));
-    throw new ConfigError(`Invalid configuration: ${messages.join('; ')}`);
+    const messages = new Set(errors.flatMap((error) => Object.values(error.constraints ?? {})));
+    throw new ConfigError(`Invalid configuration: ${[...messages].join('; ')}`);
   }
   const nodeEnv = variables.NODE_ENV ?? 'development';
   return {
