@@ -55,7 +55,11 @@ describe('briefings', () => {
   });
 
   it('refuses a second briefing with the same url as CONFLICT and writes nothing', async () => {
-    const input = { title: 'Dup', url: `https://news.example/${uniqueName('dup').replace(' ', '-')}`, items: ['x'] };
+    const input = {
+      title: 'Dup',
+      url: `https://news.example/${uniqueName('dup').replace(' ', '-')}`,
+      items: ['x'],
+    };
     const mutation = `mutation ($input: CreateBriefingInput!) { createBriefing(input: $input) { id } }`;
     const first = await t.gql(mutation, { input });
     expect(first.errors).toBeUndefined();
@@ -102,7 +106,10 @@ describe('briefings', () => {
       page = (await t.gql(query, { after: page.pageInfo.endCursor })).data.briefings;
     }
     const beyond = await t.gql(query, { after: page.pageInfo.endCursor });
-    expect(beyond.data.briefings).toEqual({ edges: [], pageInfo: { hasNextPage: false, endCursor: null } });
+    expect(beyond.data.briefings).toEqual({
+      edges: [],
+      pageInfo: { hasNextPage: false, endCursor: null },
+    });
   });
 
   it('answers NOT_FOUND for a missing briefing and BAD_USER_INPUT for a malformed id', async () => {
