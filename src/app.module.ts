@@ -10,6 +10,7 @@ import { ClaimsModule } from './claims/claims.module.js';
 import { GraphqlExceptionFilter } from './common/errors/graphql-exception.filter.js';
 import { InputValidationPipe } from './common/errors/input-validation.pipe.js';
 import { formatGraphqlErrors } from './common/graphql/error-formatter.js';
+import { applyNonNullVariableDefaults } from './common/graphql/non-null-variable-defaults.js';
 import { RequestLoaders, type GraphqlContext } from './common/loaders/request-loaders.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
@@ -37,6 +38,7 @@ export const SCHEMA_FILE = 'schema.gql';
         jit: 1,
         context: (): GraphqlContext => ({ loaders: new RequestLoaders() }),
         errorFormatter: formatGraphqlErrors,
+        hooks: { preExecution: [applyNonNullVariableDefaults] },
         // Without this a global filter (and later, guards) would skip @ResolveField methods.
         fieldResolverEnhancers: ['guards', 'interceptors', 'filters'],
       }),

@@ -7,6 +7,7 @@ export enum ClaimErrorReason {
   SPEAKER_REQUIRED = 'SPEAKER_REQUIRED',
   DUPLICATE_OUTLET_IN_CHAIN = 'DUPLICATE_OUTLET_IN_CHAIN',
   NOTHING_TO_UPDATE = 'NOTHING_TO_UPDATE',
+  CANNOT_CLEAR = 'CANNOT_CLEAR',
 }
 
 export const claimNotFound = (id: number) =>
@@ -45,4 +46,11 @@ export const nothingToUpdate = () =>
     ClaimErrorReason.NOTHING_TO_UPDATE,
     'input',
     'input changes nothing: give at least one field to correct',
+  );
+
+export const cannotClear = (field: string) =>
+  new InvalidInputError(
+    ClaimErrorReason.CANNOT_CLEAR,
+    `input.${field}`,
+    `input.${field} cannot be cleared: leave it out to keep it, or give a new value`,
   );

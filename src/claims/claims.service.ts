@@ -15,6 +15,7 @@ import { ClaimOutlet } from './claim-outlet.entity.js';
 import { updateClaimAtVersion } from './claim-version.js';
 import { Claim } from './claim.entity.js';
 import {
+  cannotClear,
   claimNotFound,
   duplicateOutletInChain,
   nothingToUpdate,
@@ -123,6 +124,9 @@ export class ClaimsService {
       ['text', 'quote', 'speakerName', 'speakerRole', 'reportedBy', 'verificationPhrase'] as const
     ).some((field) => input[field] !== undefined);
     if (!changesSomething) throw nothingToUpdate();
+    for (const field of ['text', 'speakerName', 'reportedBy'] as const) {
+      if (input[field] === null) throw cannotClear(field);
+    }
     if (input.reportedBy) assertDistinctOutlets(input.reportedBy);
 
     return this.unitOfWork.run(async (manager) => {

@@ -1,3 +1,4 @@
+import type BetterSqlite3 from 'better-sqlite3';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import type { DatabaseConfig } from '../config/app-config.js';
 import { Briefing } from '../briefings/briefing.entity.js';
@@ -45,6 +46,12 @@ export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
         enableWAL: true,
         // Another process (the CLI, a backup) may hold the write lock for a moment.
         timeout: 5000,
+        // SQLite's own LOWER folds only A–Z; searches must fold "Київ" as PostgreSQL does.
+        prepareDatabase: (db: BetterSqlite3.Database) => {
+          db.function('lower', { deterministic: true }, (value: unknown) =>
+            typeof value === 'string' ? value.toLowerCase() : value,
+          );
+        },
       };
     case 'postgres':
       return { ...common, type: 'postgres', url: database.url, extra: { max: 10 } };

@@ -11,6 +11,7 @@ import {
   MaxLength,
 } from 'class-validator';
 import { OutletKind } from '../../actors/actor-kinds.js';
+import { NotBlank } from '../../common/validation/not-blank.js';
 
 export const HTTP_URL = {
   protocols: ['http', 'https'],
@@ -23,6 +24,7 @@ export class CreateBriefingInput {
   @Field({ description: 'Headline, 1 to 500 characters.' })
   @IsString()
   @Length(1, 500)
+  @NotBlank()
   title: string;
 
   @Field(() => String, { nullable: true, description: 'Canonical http(s) URL; unique.' })
@@ -38,6 +40,7 @@ export class CreateBriefingInput {
   @IsOptional()
   @IsString()
   @Length(1, 200)
+  @NotBlank()
   outletName?: string | null;
 
   @Field(() => OutletKind, {
@@ -58,5 +61,6 @@ export class CreateBriefingInput {
   @ArrayMaxSize(1000)
   @IsString({ each: true })
   @Length(1, 20_000, { each: true })
+  @NotBlank({ each: true })
   items: string[];
 }

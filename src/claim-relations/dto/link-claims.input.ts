@@ -2,6 +2,7 @@ import { Field, InputType } from '@nestjs/graphql';
 import { IsEnum, IsOptional, IsString, Length } from 'class-validator';
 import { EntityIdField } from '../../common/graphql/entity-id.js';
 import { ClaimRelationType } from '../claim-relation-type.js';
+import { NotBlank } from '../../common/validation/not-blank.js';
 
 @InputType({ description: 'A link from one claim to another, across items and briefings.' })
 export class LinkClaimsInput {
@@ -19,11 +20,13 @@ export class LinkClaimsInput {
   @IsOptional()
   @IsString()
   @Length(1, 2000)
+  @NotBlank()
   note?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Who made the link (free text for now).' })
   @IsOptional()
   @IsString()
   @Length(1, 200)
+  @NotBlank()
   createdBy?: string | null;
 }

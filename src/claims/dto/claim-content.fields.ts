@@ -11,6 +11,7 @@ import {
   Min,
 } from 'class-validator';
 import { SpeakerKind } from '../../actors/actor-kinds.js';
+import { NotBlank } from '../../common/validation/not-blank.js';
 
 export const MAX_CLAIM_TEXT = 5000;
 
@@ -43,6 +44,7 @@ export class ClaimContentFields {
   @IsOptional()
   @IsString()
   @Length(1, 300)
+  @NotBlank()
   speakerName?: string | null;
 
   @Field(() => SpeakerKind, {
@@ -76,6 +78,7 @@ export class ClaimContentFields {
   @ArrayMaxSize(10)
   @IsString({ each: true })
   @Length(1, 200, { each: true })
+  @NotBlank({ each: true })
   reportedBy?: string[] | null;
 
   @Field(() => String, {

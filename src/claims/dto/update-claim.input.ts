@@ -2,6 +2,7 @@ import { Field, InputType, Int } from '@nestjs/graphql';
 import { IsInt, IsOptional, IsString, Length, Min } from 'class-validator';
 import { EntityIdField } from '../../common/graphql/entity-id.js';
 import { ClaimContentFields, MAX_CLAIM_TEXT } from './claim-content.fields.js';
+import { NotBlank } from '../../common/validation/not-blank.js';
 
 @InputType({
   description: 'A correction: only the fields given change; null clears quote, role or phrase.',
@@ -19,5 +20,6 @@ export class UpdateClaimInput extends ClaimContentFields {
   @IsOptional()
   @IsString()
   @Length(1, MAX_CLAIM_TEXT)
+  @NotBlank()
   text?: string | null;
 }

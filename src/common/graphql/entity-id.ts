@@ -4,13 +4,20 @@ import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { CommonErrorReason, InvalidInputError } from '../errors/domain-error.js';
 
-const ID_PATTERN = /^[1-9][0-9]{0,14}$/;
+const ID_PATTERN = /^[1-9][0-9]{0,9}$/;
+
+/** The id columns are 32-bit integers (`integer` on both databases). */
+export const MAX_ENTITY_ID = 2_147_483_647;
 
 /** Ids are positive integers in the database and opaque strings (GraphQL `ID`) on the wire. */
 export function parseEntityId(value: unknown): number | undefined {
-  if (typeof value === 'number' && Number.isSafeInteger(value) && value > 0) return value;
-  if (typeof value === 'string' && ID_PATTERN.test(value)) return Number(value);
-  return undefined;
+  const id =
+    typeof value === 'string' && ID_PATTERN.test(value)
+      ? Number(value)
+      : typeof value === 'number'
+        ? value
+        : NaN;
+  return Number.isInteger(id) && id > 0 && id <= MAX_ENTITY_ID ? id : undefined;
 }
 
 const ID_MESSAGE = { message: '$property must be a valid id' };
@@ -25,7 +32,7 @@ export function EntityIdField(options: FieldOptions & { nullable?: boolean } = {
     ...(options.nullable ? [IsOptional()] : []),
     IsInt(ID_MESSAGE),
     Min(1, ID_MESSAGE),
-    Max(Number.MAX_SAFE_INTEGER, ID_MESSAGE),
+    Max(MAX_ENTITY_ID, ID_MESSAGE),
   );
 }
 

@@ -1,4 +1,5 @@
 import { CommonErrorReason, InvalidInputError } from '../errors/domain-error.js';
+import { parseEntityId } from '../graphql/entity-id.js';
 
 /** The position of a row in a keyset order: the sort column's value and the id that breaks ties. */
 export interface CursorPosition {
@@ -27,8 +28,7 @@ export function decodeCursor(cursor: string, field = 'after'): CursorPosition {
     !Array.isArray(decoded) ||
     decoded.length !== 2 ||
     !['string', 'number'].includes(typeof decoded[0]) ||
-    !Number.isSafeInteger(decoded[1]) ||
-    decoded[1] < 1
+    parseEntityId(decoded[1]) === undefined
   ) {
     throw invalid();
   }

@@ -13,6 +13,7 @@ import {
 import { HTTP_URL } from '../../briefings/dto/create-briefing.input.js';
 import { EntityIdField } from '../../common/graphql/entity-id.js';
 import { VerificationStatus } from '../verification-status.js';
+import { NotBlank } from '../../common/validation/not-blank.js';
 
 @InputType({ description: "A move of a claim's verification status, with its reasons." })
 export class UpdateVerificationStatusInput {
@@ -39,6 +40,7 @@ export class UpdateVerificationStatusInput {
   @IsOptional()
   @IsString()
   @Length(1, 2000)
+  @NotBlank()
   note?: string | null;
 
   @Field(() => [String], { nullable: true, description: 'Up to 20 http(s) URLs of evidence.' })
@@ -52,5 +54,6 @@ export class UpdateVerificationStatusInput {
   @IsOptional()
   @IsString()
   @Length(1, 200)
+  @NotBlank()
   changedBy?: string | null;
 }
