@@ -9,6 +9,7 @@ import { ClaimRelationsModule } from './claim-relations/claim-relations.module.j
 import { ClaimsModule } from './claims/claims.module.js';
 import { GraphqlExceptionFilter } from './common/errors/graphql-exception.filter.js';
 import { InputValidationPipe } from './common/errors/input-validation.pipe.js';
+import { DateTimeScalar } from './common/graphql/date-time.scalar.js';
 import { formatGraphqlErrors } from './common/graphql/error-formatter.js';
 import { applyNonNullVariableDefaults } from './common/graphql/non-null-variable-defaults.js';
 import { RequestLoaders, type GraphqlContext } from './common/loaders/request-loaders.js';
@@ -32,6 +33,7 @@ export const SCHEMA_FILE = 'schema.gql';
         // `claimtrack schema --check` proves the committed file matches the code.
         autoSchemaFile: config.nodeEnv === 'development' ? SCHEMA_FILE : true,
         sortSchema: true,
+        buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
         path: '/graphql',
         graphiql: config.graphiql,
         // Compile a query to JavaScript once it has been seen this often.
