@@ -2,7 +2,10 @@ import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { MercuriusDriver, type MercuriusDriverConfig } from '@nestjs/mercurius';
+import type { FastifyRequest } from 'fastify';
 import { ActorsModule } from './actors/actors.module.js';
+import { ApiKeysService } from './auth/api-keys.service.js';
+import { AuthModule } from './auth/auth.module.js';
 import { BriefingsModule } from './briefings/briefings.module.js';
 import { ClaimGraphModule } from './claim-graph/claim-graph.module.js';
 import { ClaimRelationsModule } from './claim-relations/claim-relations.module.js';
@@ -13,6 +16,7 @@ import { DateTimeScalar } from './common/graphql/date-time.scalar.js';
 import { formatGraphqlErrors } from './common/graphql/error-formatter.js';
 import { applyNonNullVariableDefaults } from './common/graphql/non-null-variable-defaults.js';
 import { RequestLoaders, type GraphqlContext } from './common/loaders/request-loaders.js';
+import { once } from './common/once.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
@@ -25,10 +29,12 @@ export const SCHEMA_FILE = 'schema.gql';
   imports: [
     ConfigModule,
     DatabaseModule,
+    AuthModule,
     GraphQLModule.forRootAsync<MercuriusDriverConfig>({
       driver: MercuriusDriver,
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig): MercuriusDriverConfig => ({
+      imports: [AuthModule],
+      inject: [APP_CONFIG, ApiKeysService],
+      useFactory: (config: AppConfig, apiKeys: ApiKeysService): MercuriusDriverConfig => ({
         // Development rewrites the committed schema on boot; elsewhere it stays in memory and
         // `claimtrack schema --check` proves the committed file matches the code.
         autoSchemaFile: config.nodeEnv === 'development' ? SCHEMA_FILE : true,
@@ -38,7 +44,10 @@ export const SCHEMA_FILE = 'schema.gql';
         graphiql: config.graphiql,
         // Compile a query to JavaScript once it has been seen this often.
         jit: 1,
-        context: (): GraphqlContext => ({ loaders: new RequestLoaders() }),
+        context: (request: FastifyRequest): GraphqlContext => ({
+          loaders: new RequestLoaders(),
+          authenticate: once(() => apiKeys.authenticate(request.headers.authorization)),
+        }),
         errorFormatter: formatGraphqlErrors,
         hooks: { preExecution: [applyNonNullVariableDefaults] },
         // Without this a global filter (and later, guards) would skip @ResolveField methods.

@@ -7,8 +7,10 @@ import type { Outlet } from './outlet.entity.js';
 import { OutletConnection, OutletModel } from './outlet.model.js';
 import type { Speaker } from './speaker.entity.js';
 import { SpeakerConnection, SpeakerModel } from './speaker.model.js';
+import { ReadAccess } from '../auth/require-role.decorator.js';
 
 @Resolver()
+@ReadAccess()
 export class ActorsResolver {
   constructor(private readonly actors: ActorsService) {}
 

@@ -13,8 +13,11 @@ import { BriefingConnection, BriefingModel } from './briefing.model.js';
 import { BriefingsLoaders } from './briefings.loaders.js';
 import { BriefingsService } from './briefings.service.js';
 import { CreateBriefingInput } from './dto/create-briefing.input.js';
+import { ReadAccess, RequireRole } from '../auth/require-role.decorator.js';
+import { Role } from '../auth/role.js';
 
 @Resolver(() => BriefingModel)
+@ReadAccess()
 export class BriefingsResolver {
   constructor(
     private readonly briefingsService: BriefingsService,
@@ -32,6 +35,7 @@ export class BriefingsResolver {
     return this.briefingsService.listBriefings(page);
   }
 
+  @RequireRole(Role.EDITOR)
   @Mutation(() => BriefingModel, { description: 'Records a briefing and its items.' })
   createBriefing(
     @Args('input', { description: 'The briefing and its items.' }) input: CreateBriefingInput,
@@ -59,6 +63,7 @@ export class BriefingsResolver {
 }
 
 @Resolver(() => BriefingItemModel)
+@ReadAccess()
 export class BriefingItemsResolver {
   constructor(private readonly briefingsLoaders: BriefingsLoaders) {}
 

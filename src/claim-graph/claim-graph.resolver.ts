@@ -2,8 +2,10 @@ import { Args, Query, Resolver } from '@nestjs/graphql';
 import { ClaimGraphModel } from './claim-graph.model.js';
 import { ClaimGraphService } from './claim-graph.service.js';
 import { ClaimGraphArgs } from './dto/claim-graph.args.js';
+import { ReadAccess } from '../auth/require-role.decorator.js';
 
 @Resolver()
+@ReadAccess()
 export class ClaimGraphResolver {
   constructor(private readonly claimGraphs: ClaimGraphService) {}
 

@@ -10,23 +10,30 @@ import { ClaimRelationModel } from './claim-relation.model.js';
 import { ClaimRelationsLoaders } from './claim-relations.loaders.js';
 import { ClaimRelationsService } from './claim-relations.service.js';
 import { LinkClaimsInput } from './dto/link-claims.input.js';
+import type { Principal } from '../auth/principal.js';
+import { CurrentPrincipal, ReadAccess, RequireRole } from '../auth/require-role.decorator.js';
+import { Role } from '../auth/role.js';
 
 @Resolver(() => ClaimRelationModel)
+@ReadAccess()
 export class ClaimRelationsResolver {
   constructor(
     private readonly relations: ClaimRelationsService,
     private readonly claimsLoaders: ClaimsLoaders,
   ) {}
 
+  @RequireRole(Role.EDITOR)
   @Mutation(() => ClaimRelationModel, {
     description: 'Links two claims; CONFLICT if the same (from, to, type) link exists.',
   })
   linkClaims(
     @Args('input', { description: 'The link.' }) input: LinkClaimsInput,
+    @CurrentPrincipal() principal: Principal,
   ): Promise<ClaimRelation> {
-    return this.relations.linkClaims(input);
+    return this.relations.linkClaims(input, principal.name);
   }
 
+  @RequireRole(Role.EDITOR)
   @Mutation(() => ClaimRelationModel, { description: 'Removes a link; returns it as it was.' })
   unlinkClaims(@IdArg('The relation to remove.') id: number): Promise<ClaimRelation> {
     return this.relations.unlinkClaims(id);
@@ -44,6 +51,7 @@ export class ClaimRelationsResolver {
 }
 
 @Resolver(() => ClaimModel)
+@ReadAccess()
 export class ClaimLinksResolver {
   constructor(
     private readonly relationsLoaders: ClaimRelationsLoaders,

@@ -11,12 +11,16 @@ import type { LinkClaimsInput } from './dto/link-claims.input.js';
 export class ClaimRelationsService {
   constructor(private readonly unitOfWork: UnitOfWork) {}
 
-  linkClaims(input: LinkClaimsInput): Promise<ClaimRelation> {
-    return this.unitOfWork.run((manager) => this.link(manager, input));
+  linkClaims(input: LinkClaimsInput, actor: string): Promise<ClaimRelation> {
+    return this.unitOfWork.run((manager) => this.link(manager, input, actor));
   }
 
   /** For callers that link claims inside a larger transaction (seeding, ingestion). */
-  async link(manager: EntityManager, input: LinkClaimsInput): Promise<ClaimRelation> {
+  async link(
+    manager: EntityManager,
+    input: LinkClaimsInput,
+    actor: string,
+  ): Promise<ClaimRelation> {
     if (input.fromClaimId === input.toClaimId) throw selfRelation();
     for (const id of [input.fromClaimId, input.toClaimId]) {
       if (!(await manager.existsBy(Claim, { id }))) throw claimNotFound(id);
@@ -33,7 +37,7 @@ export class ClaimRelationsService {
       toClaimId: input.toClaimId,
       type: input.type,
       note: input.note ?? null,
-      createdBy: input.createdBy ?? null,
+      createdBy: actor,
       createdAt: now,
       updatedAt: now,
     });

@@ -14,10 +14,12 @@ import type { Claim } from './claim.entity.js';
 import { ClaimConnection, ClaimModel } from './claim.model.js';
 import { ClaimsLoaders } from './claims.loaders.js';
 import { ClaimsArgs } from './dto/claims.args.js';
+import { ReadAccess } from '../auth/require-role.decorator.js';
 
 const CLAIMS_WITHIN = 'Its claims, filtered and paged like `claims`.';
 
 @Resolver(() => SpeakerModel)
+@ReadAccess()
 export class SpeakerClaimsResolver {
   constructor(private readonly claimQueries: ClaimQueryService) {}
 
@@ -28,6 +30,7 @@ export class SpeakerClaimsResolver {
 }
 
 @Resolver(() => OutletModel)
+@ReadAccess()
 export class OutletClaimsResolver {
   constructor(private readonly claimQueries: ClaimQueryService) {}
 
@@ -40,6 +43,7 @@ export class OutletClaimsResolver {
 }
 
 @Resolver(() => BriefingModel)
+@ReadAccess()
 export class BriefingClaimsResolver {
   constructor(private readonly claimQueries: ClaimQueryService) {}
 
@@ -50,6 +54,7 @@ export class BriefingClaimsResolver {
 }
 
 @Resolver(() => BriefingItemModel)
+@ReadAccess()
 export class ItemClaimsResolver {
   constructor(private readonly claimsLoaders: ClaimsLoaders) {}
 

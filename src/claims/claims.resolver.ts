@@ -21,8 +21,12 @@ import { ClaimListArgs, ClaimsArgs } from './dto/claims.args.js';
 import { CreateClaimInput } from './dto/create-claim.input.js';
 import { DeletedClaimModel } from './dto/deleted-claim.model.js';
 import { UpdateClaimInput } from './dto/update-claim.input.js';
+import type { Principal } from '../auth/principal.js';
+import { CurrentPrincipal, ReadAccess, RequireRole } from '../auth/require-role.decorator.js';
+import { Role } from '../auth/role.js';
 
 @Resolver(() => ClaimModel)
+@ReadAccess()
 export class ClaimsResolver {
   constructor(
     private readonly claimQueries: ClaimQueryService,
@@ -51,15 +55,18 @@ export class ClaimsResolver {
     return this.claimQueries.getClaim(id);
   }
 
+  @RequireRole(Role.EDITOR)
   @Mutation(() => ClaimModel, {
     description: 'Records a claim; speakers and outlets given by name are found or created.',
   })
   createClaim(
     @Args('input', { description: 'The claim.' }) input: CreateClaimInput,
+    @CurrentPrincipal() principal: Principal,
   ): Promise<Claim> {
-    return this.claimsService.createClaim(input);
+    return this.claimsService.createClaim(input, principal.name);
   }
 
+  @RequireRole(Role.EDITOR)
   @Mutation(() => ClaimModel, {
     description: 'Corrects a claim; CONFLICT when expectedVersion is stale.',
   })
@@ -69,6 +76,7 @@ export class ClaimsResolver {
     return this.claimsService.updateClaim(input);
   }
 
+  @RequireRole(Role.EDITOR)
   @Mutation(() => DeletedClaimModel, {
     description: 'Deletes a claim with its relations, chain and history, in one transaction.',
   })

@@ -73,7 +73,7 @@ export class ClaimsService {
   ) {}
 
   /** The claim, its speaker and outlets (found or created), its chain and its first history step. */
-  createClaim(input: CreateClaimInput): Promise<Claim> {
+  createClaim(input: CreateClaimInput, actor: string): Promise<Claim> {
     if (Boolean(input.speakerId) === Boolean(input.speakerName)) throw speakerRequired();
     const status = input.status ?? VerificationStatus.UNVERIFIED;
     if (isSettled(status) && !input.verificationPhrase) {
@@ -112,6 +112,7 @@ export class ClaimsService {
         fromStatus: null,
         toStatus: status,
         note: input.verificationPhrase,
+        changedBy: actor,
         changedAt: now,
       });
       return claim;

@@ -1,14 +1,29 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module.js';
 import { ConfigModule } from '../config/config.module.js';
 import { DatabaseModule } from '../database/database.module.js';
 import { SeedModule } from '../database/seed/seed.module.js';
+import {
+  ApiKeyCommand,
+  ApiKeyCreateCommand,
+  ApiKeyListCommand,
+  ApiKeyRevokeCommand,
+} from './api-key.command.js';
 import { MigrateCommand } from './migrate.command.js';
 import { SchemaCommand } from './schema.command.js';
 import { SeedCommand } from './seed.command.js';
 
 /** The services the commands need, without the HTTP server. */
 @Module({
-  imports: [ConfigModule, DatabaseModule, SeedModule],
-  providers: [MigrateCommand, SeedCommand, SchemaCommand],
+  imports: [ConfigModule, DatabaseModule, SeedModule, AuthModule],
+  providers: [
+    MigrateCommand,
+    SeedCommand,
+    SchemaCommand,
+    ApiKeyCommand,
+    ApiKeyCreateCommand,
+    ApiKeyListCommand,
+    ApiKeyRevokeCommand,
+  ],
 })
 export class CliModule {}

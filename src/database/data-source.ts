@@ -1,6 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import type { DatabaseConfig } from '../config/app-config.js';
+import { ApiKey } from '../auth/api-key.entity.js';
 import { Briefing } from '../briefings/briefing.entity.js';
 import { BriefingItem } from '../briefings/briefing-item.entity.js';
 import { Outlet } from '../actors/outlet.entity.js';
@@ -10,6 +11,7 @@ import { ClaimOutlet } from '../claims/claim-outlet.entity.js';
 import { StatusChange } from '../verification/status-change.entity.js';
 import { ClaimRelation } from '../claim-relations/claim-relation.entity.js';
 import { InitialSchema1764576000000 } from './migrations/1764576000000-initial-schema.js';
+import { ApiKeys1764590000000 } from './migrations/1764590000000-api-keys.js';
 import { QueryCountingLogger } from './query-counting.logger.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 
@@ -22,9 +24,10 @@ export const ENTITIES = [
   ClaimOutlet,
   StatusChange,
   ClaimRelation,
+  ApiKey,
 ];
 
-export const MIGRATIONS = [InitialSchema1764576000000];
+export const MIGRATIONS = [InitialSchema1764576000000, ApiKeys1764590000000];
 
 /** The one DataSource definition: the app, the CLI and the test suite all build theirs here. */
 export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {

@@ -9,14 +9,19 @@ import { StatusChangeModel } from './status-change.model.js';
 import { VerificationStatus } from './verification-status.js';
 import { VerificationLoaders } from './verification.loaders.js';
 import { VerificationService } from './verification.service.js';
+import type { Principal } from '../auth/principal.js';
+import { CurrentPrincipal, ReadAccess, RequireRole } from '../auth/require-role.decorator.js';
+import { Role } from '../auth/role.js';
 
 @Resolver(() => ClaimModel)
+@ReadAccess()
 export class VerificationResolver {
   constructor(
     private readonly verification: VerificationService,
     private readonly loaders: VerificationLoaders,
   ) {}
 
+  @RequireRole(Role.FACT_CHECKER)
   @Mutation(() => ClaimModel, {
     description:
       "Moves a claim's verification status and records the step in its history. Refused with " +
@@ -25,8 +30,9 @@ export class VerificationResolver {
   updateVerificationStatus(
     @Args('input', { description: 'The new status and its reasons.' })
     input: UpdateVerificationStatusInput,
+    @CurrentPrincipal() principal: Principal,
   ): Promise<Claim> {
-    return this.verification.updateVerificationStatus(input);
+    return this.verification.updateVerificationStatus(input, principal.name);
   }
 
   @ResolveField(() => [StatusChangeModel], {

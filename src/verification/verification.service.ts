@@ -37,7 +37,7 @@ export class VerificationService {
    * Moves a claim's status and records the step, in one transaction, only if the claim is still
    * at `expectedVersion`.
    */
-  updateVerificationStatus(input: UpdateVerificationStatusInput): Promise<Claim> {
+  updateVerificationStatus(input: UpdateVerificationStatusInput, actor: string): Promise<Claim> {
     if (isSettled(input.status) && !input.note && !input.evidenceUrls?.length) {
       throw settledWithoutEvidence(
         input.status,
@@ -67,7 +67,7 @@ export class VerificationService {
         toStatus: input.status,
         note: input.note,
         evidenceUrls: input.evidenceUrls,
-        changedBy: input.changedBy,
+        changedBy: actor,
         changedAt: now,
       });
       return { ...claim, status: input.status, version, updatedAt: now };

@@ -1,8 +1,11 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { inject } from 'vitest';
 import { createApp } from '../../src/app.factory.js';
+import { ApiKeysService } from '../../src/auth/api-keys.service.js';
+import { Role } from '../../src/auth/role.js';
 import { DatabaseMaintenance } from '../../src/database/database-maintenance.js';
 import type { QueryCountingLogger } from '../../src/database/query-counting.logger.js';
 
@@ -18,6 +21,16 @@ export interface GraphqlResponse<T> {
   errors?: GraphqlError[];
 }
 
+export interface RequestOptions {
+  /** The API key to send; null sends none. Default: an ADMIN key made for the run. */
+  key?: string | null;
+}
+
+export interface TestKey {
+  name: string;
+  key: string;
+}
+
 export interface TestApp {
   app: NestFastifyApplication;
   dataSource: DataSource;
@@ -26,7 +39,12 @@ export interface TestApp {
   gql<T = Record<string, any>>(
     query: string,
     variables?: Record<string, unknown>,
+    options?: RequestOptions,
   ): Promise<GraphqlResponse<T>>;
+  /** The ADMIN key requests carry unless told otherwise. */
+  admin: TestKey;
+  /** A new API key with `role`, named uniquely from `name`. */
+  createKey(role: Role, name?: string): Promise<TestKey>;
   /** How many SQL statements `work` sent. */
   countQueries(work: () => Promise<unknown>): Promise<number>;
   close(): Promise<void>;
@@ -40,15 +58,23 @@ export async function startTestApp(): Promise<TestApp> {
   await app.get(DatabaseMaintenance).migrate();
   const dataSource = app.get(DataSource);
   const server = app.getHttpServer();
+  const apiKeys = app.get(ApiKeysService);
+  const createKey = async (role: Role, name = role.toLowerCase()) => {
+    const created = await apiKeys.createApiKey(`${name}-${randomUUID().slice(0, 8)}`, role);
+    return { name: created.apiKey.name, key: created.key };
+  };
+  const admin = await createKey(Role.ADMIN, 'test-admin');
 
   return {
     app,
     dataSource,
-    async gql(query, variables) {
-      const response = await request(server)
-        .post('/graphql')
-        .set('content-type', 'application/json')
-        .send({ query, variables });
+    admin,
+    createKey,
+    async gql(query, variables, options = {}) {
+      const key = options.key === undefined ? admin.key : options.key;
+      const call = request(server).post('/graphql').set('content-type', 'application/json');
+      if (key !== null) call.set('authorization', `Bearer ${key}`);
+      const response = await call.send({ query, variables });
       return { status: response.status, data: response.body.data, errors: response.body.errors };
     },
     async countQueries(work) {

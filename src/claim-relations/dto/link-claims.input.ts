@@ -22,11 +22,4 @@ export class LinkClaimsInput {
   @Length(1, 2000)
   @NotBlank()
   note?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Who made the link (free text for now).' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 200)
-  @NotBlank()
-  createdBy?: string | null;
 }

@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import type { AuthContext } from '../../auth/principal.js';
 
 /**
  * The DataLoaders of one GraphQL request, created on first use. Each feature keeps its own
@@ -18,7 +19,8 @@ export class RequestLoaders {
   }
 }
 
-export interface GraphqlContext {
+/** What every resolver finds in its GraphQL context. */
+export interface GraphqlContext extends AuthContext {
   loaders: RequestLoaders;
 }
 

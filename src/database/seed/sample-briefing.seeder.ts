@@ -29,6 +29,9 @@ export interface AnnotatedBriefing {
   relations: { from: string; to: string; type: string }[];
 }
 
+/** Recorded as the author of what seeding writes. */
+export const SEED_ACTOR = 'seed';
+
 export const SAMPLE_BRIEFING_FILE = fileURLToPath(
   new URL('./sample-briefing.json', import.meta.url),
 );
@@ -93,19 +96,22 @@ export class SampleBriefingSeeder {
           throw new Error(
             `Claim ${annotation.id} names item ${annotation.item}, which does not exist`,
           );
-        const claim = await this.claims.createClaim({
-          itemId: item.id,
-          text: annotation.span,
-          quote: annotation.span,
-          speakerName: annotation.speaker,
-          // The annotation rules give a role to people only.
-          speakerKind: annotation.speakerRole ? SpeakerKind.PERSON : SpeakerKind.ORGANIZATION,
-          speakerAffiliation: annotation.speakerAffiliation,
-          speakerRole: annotation.speakerRole,
-          reportedBy: annotation.reportedBy,
-          status: enumValue(VerificationStatus, annotation.verification, 'verification'),
-          verificationPhrase: annotation.verificationEvidence,
-        });
+        const claim = await this.claims.createClaim(
+          {
+            itemId: item.id,
+            text: annotation.span,
+            quote: annotation.span,
+            speakerName: annotation.speaker,
+            // The annotation rules give a role to people only.
+            speakerKind: annotation.speakerRole ? SpeakerKind.PERSON : SpeakerKind.ORGANIZATION,
+            speakerAffiliation: annotation.speakerAffiliation,
+            speakerRole: annotation.speakerRole,
+            reportedBy: annotation.reportedBy,
+            status: enumValue(VerificationStatus, annotation.verification, 'verification'),
+            verificationPhrase: annotation.verificationEvidence,
+          },
+          SEED_ACTOR,
+        );
         claimIds.set(annotation.id, claim.id);
       }
       for (const relation of annotated.relations) {
@@ -114,11 +120,15 @@ export class SampleBriefingSeeder {
         if (!fromClaimId || !toClaimId) {
           throw new Error(`Relation ${relation.from} → ${relation.to} names an unknown claim`);
         }
-        await this.relations.link(manager, {
-          fromClaimId,
-          toClaimId,
-          type: enumValue(ClaimRelationType, relation.type, 'relation type'),
-        });
+        await this.relations.link(
+          manager,
+          {
+            fromClaimId,
+            toClaimId,
+            type: enumValue(ClaimRelationType, relation.type, 'relation type'),
+          },
+          SEED_ACTOR,
+        );
       }
       const result = {
         briefingId: briefing.id,

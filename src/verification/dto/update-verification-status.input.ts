@@ -49,11 +49,4 @@ export class UpdateVerificationStatusInput {
   @IsUrl(HTTP_URL, { each: true, message: 'each value in evidenceUrls must be an http(s) URL' })
   @MaxLength(2000, { each: true })
   evidenceUrls?: string[] | null;
-
-  @Field(() => String, { nullable: true, description: 'Who made the change (free text for now).' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 200)
-  @NotBlank()
-  changedBy?: string | null;
 }
