@@ -7,6 +7,8 @@ import { ActorsModule } from './actors/actors.module.js';
 import { ApiKeysService } from './auth/api-keys.service.js';
 import { AuthModule } from './auth/auth.module.js';
 import { BriefingsModule } from './briefings/briefings.module.js';
+import { ClaimEventsEmitter } from './claim-events/claim-events.emitter.js';
+import { ClaimEventsModule } from './claim-events/claim-events.module.js';
 import { ClaimGraphModule } from './claim-graph/claim-graph.module.js';
 import { ClaimRelationsModule } from './claim-relations/claim-relations.module.js';
 import { ClaimsModule } from './claims/claims.module.js';
@@ -32,9 +34,13 @@ export const SCHEMA_FILE = 'schema.gql';
     AuthModule,
     GraphQLModule.forRootAsync<MercuriusDriverConfig>({
       driver: MercuriusDriver,
-      imports: [AuthModule],
-      inject: [APP_CONFIG, ApiKeysService],
-      useFactory: (config: AppConfig, apiKeys: ApiKeysService): MercuriusDriverConfig => ({
+      imports: [AuthModule, ClaimEventsModule],
+      inject: [APP_CONFIG, ApiKeysService, ClaimEventsEmitter],
+      useFactory: (
+        config: AppConfig,
+        apiKeys: ApiKeysService,
+        events: ClaimEventsEmitter,
+      ): MercuriusDriverConfig => ({
         // Development rewrites the committed schema on boot; elsewhere it stays in memory and
         // `claimtrack schema --check` proves the committed file matches the code.
         autoSchemaFile: config.nodeEnv === 'development' ? SCHEMA_FILE : true,
@@ -48,6 +54,22 @@ export const SCHEMA_FILE = 'schema.gql';
           loaders: new RequestLoaders(),
           authenticate: once(() => apiKeys.authenticate(request.headers.authorization)),
         }),
+        subscription: {
+          emitter: events.emitter,
+          // graphql-ws sends the key in connection_init; without a valid one the socket closes.
+          onConnect: async ({ payload }: { payload?: { authorization?: string } }) => {
+            const principal = await apiKeys
+              .authenticate(payload?.authorization ?? undefined)
+              .catch(() => null);
+            if (!principal) return false;
+            const context: GraphqlContext = {
+              loaders: new RequestLoaders({ cache: false }),
+              principal,
+              authenticate: () => Promise.resolve(principal),
+            };
+            return context;
+          },
+        },
         errorFormatter: formatGraphqlErrors,
         hooks: { preExecution: [applyNonNullVariableDefaults] },
         // Without this a global filter (and later, guards) would skip @ResolveField methods.
@@ -60,6 +82,7 @@ export const SCHEMA_FILE = 'schema.gql';
     VerificationModule,
     ClaimRelationsModule,
     ClaimGraphModule,
+    ClaimEventsModule,
     SeedModule,
   ],
   providers: [

@@ -31,8 +31,9 @@ export interface OutletDescription {
 export class ActorsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async getSpeaker(id: number): Promise<Speaker> {
-    const speaker = await this.dataSource.manager.findOneBy(Speaker, { id });
+  /** Inside a transaction pass its manager: another pool connection could deadlock the pool. */
+  async getSpeaker(id: number, manager = this.dataSource.manager): Promise<Speaker> {
+    const speaker = await manager.findOneBy(Speaker, { id });
     if (!speaker) throw speakerNotFound(id);
     return speaker;
   }

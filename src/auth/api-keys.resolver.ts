@@ -3,7 +3,8 @@ import type { ApiKey } from './api-key.entity.js';
 import { ApiKeyModel, CreatedApiKeyModel } from './api-key.model.js';
 import { ApiKeysService, type CreatedApiKey } from './api-keys.service.js';
 import { CreateApiKeyInput } from './dto/create-api-key.input.js';
-import { RequireRole } from './require-role.decorator.js';
+import type { Principal } from './principal.js';
+import { CurrentPrincipal, RequireRole } from './require-role.decorator.js';
 import { Role } from './role.js';
 
 @Resolver(() => ApiKeyModel)
@@ -16,8 +17,9 @@ export class ApiKeysResolver {
   })
   createApiKey(
     @Args('input', { description: 'Name and role.' }) input: CreateApiKeyInput,
+    @CurrentPrincipal() principal: Principal,
   ): Promise<CreatedApiKey> {
-    return this.apiKeysService.createApiKey(input.name, input.role);
+    return this.apiKeysService.createApiKey(input.name, input.role, principal.name);
   }
 
   @Query(() => [ApiKeyModel], { description: 'Every API key, revoked ones included (ADMIN).' })
@@ -26,7 +28,10 @@ export class ApiKeysResolver {
   }
 
   @Mutation(() => ApiKeyModel, { description: 'Revokes an API key by name (ADMIN).' })
-  revokeApiKey(@Args('name', { description: 'The key to revoke.' }) name: string): Promise<ApiKey> {
-    return this.apiKeysService.revokeApiKey(name);
+  revokeApiKey(
+    @Args('name', { description: 'The key to revoke.' }) name: string,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<ApiKey> {
+    return this.apiKeysService.revokeApiKey(name, principal.name);
   }
 }

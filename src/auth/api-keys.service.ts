@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource, IsNull, type EntityManager } from 'typeorm';
+import { AuditAction, AuditEntityType } from '../audit/audit-action.js';
+import { AuditService } from '../audit/audit.service.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import { ApiKey } from './api-key.entity.js';
 import { apiKeyNameTaken, apiKeyNotFound, invalidApiKey } from './api-key.errors.js';
@@ -25,7 +27,19 @@ export interface CreatedApiKey {
 
 export const FIRST_ADMIN_KEY_NAME = 'admin';
 
+/**
+ * Recorded as the author of key management done on the machine itself, without an API key:
+ * the command line and the first start.
+ */
+const LOCAL_ACTOR = 'local';
+
 const sha256 = (text: string) => createHash('sha256').update(text).digest();
+
+/** A key as the audit trail records it: never its secret nor the secret's hash. */
+function apiKeySnapshot(apiKey: ApiKey) {
+  const { id, name, role, prefix, createdAt, revokedAt } = apiKey;
+  return { id, name, role, prefix, createdAt, revokedAt };
+}
 
 function randomPrefix(): string {
   return Array.from(randomBytes(12), (byte) => PREFIX_ALPHABET[byte % PREFIX_ALPHABET.length]).join(
@@ -40,9 +54,10 @@ export class ApiKeysService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly unitOfWork: UnitOfWork,
+    private readonly audit: AuditService,
   ) {}
 
-  createApiKey(name: string, role: Role): Promise<CreatedApiKey> {
+  createApiKey(name: string, role: Role, actor = LOCAL_ACTOR): Promise<CreatedApiKey> {
     return this.unitOfWork.run(async (manager) => {
       if (await manager.existsBy(ApiKey, { name })) throw apiKeyNameTaken(name);
       const prefix = randomPrefix();
@@ -57,8 +72,21 @@ export class ApiKeysService {
         revokedAt: null,
       });
       await manager.insert(ApiKey, apiKey);
+      await this.audit.record(manager, {
+        actor,
+        action: AuditAction.API_KEY_CREATED,
+        entityType: AuditEntityType.API_KEY,
+        entityId: name,
+        before: null,
+        after: apiKeySnapshot(apiKey),
+      });
       return { key: `ctk_${prefix}_${secret}`, apiKey };
     });
+  }
+
+  /** Whether a key of that name exists and works (is not revoked), read through `manager`. */
+  isActiveKeyName(manager: EntityManager, name: string): Promise<boolean> {
+    return manager.existsBy(ApiKey, { name, revokedAt: IsNull() });
   }
 
   listApiKeys(): Promise<ApiKey[]> {
@@ -72,12 +100,21 @@ export class ApiKeysService {
   }
 
   /** Revokes a key by name; it stops working at once here, within seconds on other instances. */
-  revokeApiKey(name: string): Promise<ApiKey> {
+  revokeApiKey(name: string, actor = LOCAL_ACTOR): Promise<ApiKey> {
     return this.unitOfWork.run(async (manager) => {
       const apiKey = await manager.findOneBy(ApiKey, { name, revokedAt: IsNull() });
       if (!apiKey) throw apiKeyNotFound(name);
+      const before = apiKeySnapshot(apiKey);
       apiKey.revokedAt = new Date();
       await manager.update(ApiKey, { id: apiKey.id }, { revokedAt: apiKey.revokedAt });
+      await this.audit.record(manager, {
+        actor,
+        action: AuditAction.API_KEY_REVOKED,
+        entityType: AuditEntityType.API_KEY,
+        entityId: name,
+        before,
+        after: apiKeySnapshot(apiKey),
+      });
       for (const [key, entry] of this.verified) {
         if (entry.principal.apiKeyId === apiKey.id) this.verified.delete(key);
       }

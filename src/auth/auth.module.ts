@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { AuditModule } from '../audit/audit.module.js';
 import { ApiKeysResolver } from './api-keys.resolver.js';
 import { ApiKeysService } from './api-keys.service.js';
 import { RolesGuard } from './roles.guard.js';
 
 @Module({
+  imports: [AuditModule],
   providers: [ApiKeysService, ApiKeysResolver, { provide: APP_GUARD, useClass: RolesGuard }],
   exports: [ApiKeysService],
 })

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ActorsModule } from '../actors/actors.module.js';
+import { AuditModule } from '../audit/audit.module.js';
 import { TotalCountResolver } from '../common/pagination/total-count.resolver.js';
 import { BriefingConnection } from './briefing.model.js';
 import { BriefingsLoaders } from './briefings.loaders.js';
@@ -7,7 +8,7 @@ import { BriefingItemsResolver, BriefingsResolver } from './briefings.resolver.j
 import { BriefingsService } from './briefings.service.js';
 
 @Module({
-  imports: [ActorsModule],
+  imports: [ActorsModule, AuditModule],
   providers: [
     BriefingsService,
     BriefingsLoaders,

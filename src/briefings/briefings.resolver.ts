@@ -13,7 +13,8 @@ import { BriefingConnection, BriefingModel } from './briefing.model.js';
 import { BriefingsLoaders } from './briefings.loaders.js';
 import { BriefingsService } from './briefings.service.js';
 import { CreateBriefingInput } from './dto/create-briefing.input.js';
-import { ReadAccess, RequireRole } from '../auth/require-role.decorator.js';
+import type { Principal } from '../auth/principal.js';
+import { CurrentPrincipal, ReadAccess, RequireRole } from '../auth/require-role.decorator.js';
 import { Role } from '../auth/role.js';
 
 @Resolver(() => BriefingModel)
@@ -39,8 +40,9 @@ export class BriefingsResolver {
   @Mutation(() => BriefingModel, { description: 'Records a briefing and its items.' })
   createBriefing(
     @Args('input', { description: 'The briefing and its items.' }) input: CreateBriefingInput,
+    @CurrentPrincipal() principal: Principal,
   ): Promise<Briefing> {
-    return this.briefingsService.createBriefing(input);
+    return this.briefingsService.createBriefing(input, principal.name);
   }
 
   @ResolveField(() => OutletModel, { nullable: true, description: 'The publishing outlet.' })

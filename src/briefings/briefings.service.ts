@@ -3,6 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { OutletKind } from '../actors/actor-kinds.js';
 import { ActorsService } from '../actors/actors.service.js';
+import { AuditAction, AuditEntityType } from '../audit/audit-action.js';
+import { AuditService } from '../audit/audit.service.js';
 import type { Connection } from '../common/pagination/connection.model.js';
 import { keysetPaginate } from '../common/pagination/keyset-paginate.js';
 import type { PageArgs } from '../common/pagination/page.args.js';
@@ -19,6 +21,7 @@ export class BriefingsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly unitOfWork: UnitOfWork,
     private readonly actors: ActorsService,
+    private readonly audit: AuditService,
   ) {}
 
   async getBriefing(id: number): Promise<Briefing> {
@@ -49,7 +52,7 @@ export class BriefingsService {
   }
 
   /** The briefing, its publishing outlet (found or created) and its items, in one transaction. */
-  createBriefing(input: CreateBriefingInput): Promise<Briefing> {
+  createBriefing(input: CreateBriefingInput, actor: string): Promise<Briefing> {
     return this.unitOfWork.run(async (manager) => {
       if (input.url) {
         const existing = await manager.findOneBy(Briefing, { url: input.url });
@@ -75,6 +78,15 @@ export class BriefingsService {
         manager.create(BriefingItem, { briefingId: briefing.id, position, text }),
       );
       for (const batch of chunks(items)) await manager.insert(BriefingItem, batch);
+      await this.audit.record(manager, {
+        actor,
+        action: AuditAction.BRIEFING_CREATED,
+        entityType: AuditEntityType.BRIEFING,
+        entityId: briefing.id,
+        before: null,
+        // The item texts are the briefing's own record; the trail keeps how many there were.
+        after: { ...briefing, itemCount: items.length },
+      });
       return briefing;
     });
   }

@@ -35,8 +35,11 @@ export class ClaimRelationsResolver {
 
   @RequireRole(Role.EDITOR)
   @Mutation(() => ClaimRelationModel, { description: 'Removes a link; returns it as it was.' })
-  unlinkClaims(@IdArg('The relation to remove.') id: number): Promise<ClaimRelation> {
-    return this.relations.unlinkClaims(id);
+  unlinkClaims(
+    @IdArg('The relation to remove.') id: number,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<ClaimRelation> {
+    return this.relations.unlinkClaims(id, principal.name);
   }
 
   @ResolveField(() => ClaimModel, { description: 'The source claim.' })

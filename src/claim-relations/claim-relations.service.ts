@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { AuditAction, AuditEntityType } from '../audit/audit-action.js';
+import { AuditService } from '../audit/audit.service.js';
 import { Claim } from '../claims/claim.entity.js';
 import { claimNotFound } from '../claims/claim.errors.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
@@ -9,7 +11,10 @@ import type { LinkClaimsInput } from './dto/link-claims.input.js';
 
 @Injectable()
 export class ClaimRelationsService {
-  constructor(private readonly unitOfWork: UnitOfWork) {}
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly audit: AuditService,
+  ) {}
 
   linkClaims(input: LinkClaimsInput, actor: string): Promise<ClaimRelation> {
     return this.unitOfWork.run((manager) => this.link(manager, input, actor));
@@ -42,15 +47,31 @@ export class ClaimRelationsService {
       updatedAt: now,
     });
     await manager.insert(ClaimRelation, relation);
+    await this.audit.record(manager, {
+      actor,
+      action: AuditAction.CLAIMS_LINKED,
+      entityType: AuditEntityType.CLAIM_RELATION,
+      entityId: relation.id,
+      before: null,
+      after: relation,
+    });
     return relation;
   }
 
   /** Removes a link and returns it as it was. */
-  unlinkClaims(id: number): Promise<ClaimRelation> {
+  unlinkClaims(id: number, actor: string): Promise<ClaimRelation> {
     return this.unitOfWork.run(async (manager) => {
       const relation = await manager.findOneBy(ClaimRelation, { id });
       if (!relation) throw relationNotFound(id);
       await manager.delete(ClaimRelation, { id });
+      await this.audit.record(manager, {
+        actor,
+        action: AuditAction.CLAIMS_UNLINKED,
+        entityType: AuditEntityType.CLAIM_RELATION,
+        entityId: id,
+        before: relation,
+        after: null,
+      });
       return relation;
     });
   }

@@ -1,7 +1,11 @@
 import type { SelectQueryBuilder } from 'typeorm';
 import { COUNTER_RELATION_TYPES } from '../claim-relations/claim-relation-type.js';
 import { containsPattern, LIKE_ESCAPE } from '../common/sql/contains-pattern.js';
-import { OPEN_STATUSES, SETTLED_STATUSES } from '../verification/verification-status.js';
+import {
+  OPEN_STATUSES,
+  SETTLED_STATUSES,
+  VerificationStatus,
+} from '../verification/verification-status.js';
 import type { Claim } from './claim.entity.js';
 import type { ClaimFilter } from './dto/claim-filter.input.js';
 
@@ -52,6 +56,19 @@ export function applyClaimFilter(
       ` AND (rel.from_claim_id = ${claim}.id OR rel.to_claim_id = ${claim}.id))`;
     query.andWhere(filter.hasCounterClaims ? exists : `NOT ${exists}`, {
       counterTypes: COUNTER_RELATION_TYPES,
+    });
+  }
+  if (filter.assignedTo) {
+    query.andWhere(`${claim}.assignee = :assignedTo`, { assignedTo: filter.assignedTo });
+  }
+  if (filter.followUpDue === true || filter.followUpDue === false) {
+    // IS NOT NULL first keeps the condition two-valued, so NOT (…) also takes claims without one.
+    const due =
+      `(${claim}.followUpAt IS NOT NULL AND ${claim}.status = :followUpStatus` +
+      ` AND ${claim}.followUpAt <= :followUpNow)`;
+    query.andWhere(filter.followUpDue ? due : `NOT ${due}`, {
+      followUpStatus: VerificationStatus.NOT_CONFIRMED,
+      followUpNow: new Date(),
     });
   }
   return query;

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { assertUnreachable } from '../common/errors/domain-error.js';
 import type { Connection } from '../common/pagination/connection.model.js';
 import { keysetPaginate, type KeysetOrder } from '../common/pagination/keyset-paginate.js';
+import type { PageArgs } from '../common/pagination/page.args.js';
 import { OPEN_STATUSES } from '../verification/verification-status.js';
 import { Claim } from './claim.entity.js';
 import { claimNotFound } from './claim.errors.js';
@@ -55,6 +56,15 @@ export class ClaimQueryService {
       args.filter,
     ).andWhere('claim.status IN (:...queueStatuses)', { queueStatuses: OPEN_STATUSES });
     return keysetPaginate(query, { property: 'createdAt', direction: 'DESC', kind: 'date' }, args);
+  }
+
+  /** A fact-checker's queue: the open claims assigned to them, oldest first. */
+  listAssignedQueue(assignee: string, page: PageArgs): Promise<Connection<Claim>> {
+    const query = applyClaimFilter(this.dataSource.manager.createQueryBuilder(Claim, 'claim'), {
+      assignedTo: assignee,
+      open: true,
+    });
+    return keysetPaginate(query, { property: 'createdAt', direction: 'ASC', kind: 'date' }, page);
   }
 
   /** A list under a parent (a speaker's claims, an outlet's): the parent's condition wins. */

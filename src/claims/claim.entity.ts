@@ -39,7 +39,21 @@ export class Claim {
   @Column({ type: 'text', nullable: true })
   verificationPhrase: string | null;
 
-  /** Bumped by every write; writers send the version they read (a conditional UPDATE checks it). */
+  /**
+   * The API key name the claim is assigned to, or null. Assignment is not content: it does not
+   * bump `version`, so it never makes a fact-checker's pending status change stale.
+   */
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  assignee: string | null;
+
+  /** For a NOT_CONFIRMED claim, when to ask again; cleared when the status moves on. */
+  @Column({ type: Date, nullable: true })
+  followUpAt: Date | null;
+
+  /**
+   * Bumped by every content or status write; writers send the version they read (a conditional
+   * UPDATE checks it).
+   */
   @Column()
   version: number;
 

@@ -1,4 +1,10 @@
-import { ConflictError, InvalidInputError, NotFoundError } from '../common/errors/domain-error.js';
+import {
+  ConflictError,
+  DomainError,
+  ErrorCode,
+  InvalidInputError,
+  NotFoundError,
+} from '../common/errors/domain-error.js';
 
 export enum ClaimErrorReason {
   CLAIM_NOT_FOUND = 'CLAIM_NOT_FOUND',
@@ -8,6 +14,8 @@ export enum ClaimErrorReason {
   DUPLICATE_OUTLET_IN_CHAIN = 'DUPLICATE_OUTLET_IN_CHAIN',
   NOTHING_TO_UPDATE = 'NOTHING_TO_UPDATE',
   CANNOT_CLEAR = 'CANNOT_CLEAR',
+  ASSIGNEE_NOT_FOUND = 'ASSIGNEE_NOT_FOUND',
+  ASSIGNMENT_CHANGED = 'ASSIGNMENT_CHANGED',
 }
 
 export const claimNotFound = (id: number) =>
@@ -53,4 +61,19 @@ export const cannotClear = (field: string) =>
     ClaimErrorReason.CANNOT_CLEAR,
     `input.${field}`,
     `input.${field} cannot be cleared: leave it out to keep it, or give a new value`,
+  );
+
+export const assigneeNotFound = (name: string) =>
+  new DomainError(
+    ErrorCode.NOT_FOUND,
+    ClaimErrorReason.ASSIGNEE_NOT_FOUND,
+    `No working API key is named ${name}: claims are assigned to existing, non-revoked keys`,
+    { field: 'assignee', assignee: name },
+  );
+
+export const assignmentChanged = (claimId: number) =>
+  new ConflictError(
+    ClaimErrorReason.ASSIGNMENT_CHANGED,
+    `Claim ${claimId} was assigned by someone else meanwhile: reload it and retry`,
+    { claimId: String(claimId) },
   );

@@ -40,15 +40,33 @@ export class ClaimModel implements Partial<Claim> {
   })
   verificationPhrase: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The API key name it is assigned to (assignClaim); null when unassigned. Assigning does ' +
+      'not change `version`.',
+  })
+  assignee: string | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'For a NOT_CONFIRMED claim, when to ask again (set with updateVerificationStatus); ' +
+      'cleared when the status moves on.',
+  })
+  followUpAt: Date | null;
+
   @Field(() => Int, {
-    description: 'Bumped by every change; send it back as `expectedVersion` when writing.',
+    description:
+      'Bumped by every change of content or status (not by assignment); send it back as ' +
+      '`expectedVersion` when writing.',
   })
   version: number;
 
   @Field({ description: 'When it was recorded.' })
   createdAt: Date;
 
-  @Field({ description: 'When it last changed.' })
+  @Field({ description: 'When its content or status last changed.' })
   updatedAt: Date;
 }
 

@@ -12,6 +12,8 @@ import { BriefingsLoaders } from '../briefings/briefings.loaders.js';
 import { IdArg } from '../common/graphql/entity-id.js';
 import type { RequestLoaders } from '../common/loaders/request-loaders.js';
 import type { Connection } from '../common/pagination/connection.model.js';
+import { PageArgs } from '../common/pagination/page.args.js';
+import { ClaimAssignmentService } from './claim-assignment.service.js';
 import { ClaimQueryService } from './claim-query.service.js';
 import type { Claim } from './claim.entity.js';
 import { ClaimConnection, ClaimModel, QuoteModel } from './claim.model.js';
@@ -31,6 +33,7 @@ export class ClaimsResolver {
   constructor(
     private readonly claimQueries: ClaimQueryService,
     private readonly claimsService: ClaimsService,
+    private readonly claimAssignment: ClaimAssignmentService,
     private readonly claimsLoaders: ClaimsLoaders,
     private readonly actorsLoaders: ActorsLoaders,
     private readonly briefingsLoaders: BriefingsLoaders,
@@ -48,6 +51,17 @@ export class ClaimsResolver {
   })
   unverifiedClaims(@Args() args: ClaimListArgs): Promise<Connection<Claim>> {
     return this.claimQueries.listUnverifiedClaims(args);
+  }
+
+  @RequireRole(Role.FACT_CHECKER)
+  @Query(() => ClaimConnection, {
+    description: "The caller's queue: open claims assigned to the caller's API key, oldest first.",
+  })
+  myQueue(
+    @Args() page: PageArgs,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<Connection<Claim>> {
+    return this.claimQueries.listAssignedQueue(principal.name, page);
   }
 
   @Query(() => ClaimModel, { description: 'One claim.' })
@@ -72,16 +86,39 @@ export class ClaimsResolver {
   })
   updateClaim(
     @Args('input', { description: 'The correction.' }) input: UpdateClaimInput,
+    @CurrentPrincipal() principal: Principal,
   ): Promise<Claim> {
-    return this.claimsService.updateClaim(input);
+    return this.claimsService.updateClaim(input, principal.name);
   }
 
   @RequireRole(Role.EDITOR)
   @Mutation(() => DeletedClaimModel, {
     description: 'Deletes a claim with its relations, chain and history, in one transaction.',
   })
-  deleteClaim(@IdArg('The claim to delete.') id: number): Promise<DeletedClaim> {
-    return this.claimsService.deleteClaim(id);
+  deleteClaim(
+    @IdArg('The claim to delete.') id: number,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<DeletedClaim> {
+    return this.claimsService.deleteClaim(id, principal.name);
+  }
+
+  @RequireRole(Role.FACT_CHECKER)
+  @Mutation(() => ClaimModel, {
+    description:
+      'Assigns a claim to an API key by name, or releases it (assignee null). Not a content ' +
+      'change: `version` stays. NOT_FOUND when no working key has that name.',
+  })
+  assignClaim(
+    @IdArg('The claim.', 'claimId') claimId: number,
+    @Args('assignee', {
+      type: () => String,
+      nullable: true,
+      description: 'The name of an existing, non-revoked API key; null releases the claim.',
+    })
+    assignee: string | null | undefined,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<Claim> {
+    return this.claimAssignment.assignClaim(claimId, assignee ?? null, principal.name);
   }
 
   @ResolveField(() => QuoteModel, {

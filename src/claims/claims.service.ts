@@ -4,14 +4,18 @@ import { SpeakerKind } from '../actors/actor-kinds.js';
 import { ActorsService } from '../actors/actors.service.js';
 import { normalizeName } from '../actors/normalize-name.js';
 import type { Speaker } from '../actors/speaker.entity.js';
+import { AuditAction, AuditEntityType } from '../audit/audit-action.js';
+import { AuditService } from '../audit/audit.service.js';
 import { BriefingItem } from '../briefings/briefing-item.entity.js';
 import { briefingItemNotFound } from '../briefings/briefing.errors.js';
+import { ClaimEventsService } from '../claim-events/claim-events.service.js';
 import { ClaimRelation } from '../claim-relations/claim-relation.entity.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import { isSettled, VerificationStatus } from '../verification/verification-status.js';
 import { settledWithoutEvidence } from '../verification/verification.errors.js';
 import { VerificationService } from '../verification/verification.service.js';
 import { ClaimOutlet } from './claim-outlet.entity.js';
+import { snapshotClaim } from './claim-snapshot.js';
 import { updateClaimAtVersion } from './claim-version.js';
 import { Claim } from './claim.entity.js';
 import {
@@ -70,6 +74,8 @@ export class ClaimsService {
     private readonly unitOfWork: UnitOfWork,
     private readonly actors: ActorsService,
     private readonly verification: VerificationService,
+    private readonly events: ClaimEventsService,
+    private readonly audit: AuditService,
   ) {}
 
   /** The claim, its speaker and outlets (found or created), its chain and its first history step. */
@@ -101,6 +107,8 @@ export class ClaimsService {
         speakerRole: input.speakerRole ?? null,
         status,
         verificationPhrase: input.verificationPhrase ?? null,
+        assignee: null,
+        followUpAt: null,
         version: 1,
         createdAt: now,
         updatedAt: now,
@@ -115,12 +123,21 @@ export class ClaimsService {
         changedBy: actor,
         changedAt: now,
       });
+      await this.audit.record(manager, {
+        actor,
+        action: AuditAction.CLAIM_CREATED,
+        entityType: AuditEntityType.CLAIM,
+        entityId: claim.id,
+        before: null,
+        after: await snapshotClaim(manager, claim),
+      });
+      this.unitOfWork.afterCommit(() => this.events.publishClaimCreated(claim));
       return claim;
     });
   }
 
   /** Corrects the fields given, if the claim is still at `expectedVersion`. */
-  updateClaim(input: UpdateClaimInput): Promise<Claim> {
+  updateClaim(input: UpdateClaimInput, actor: string): Promise<Claim> {
     const changesSomething = (
       ['text', 'quote', 'speakerName', 'speakerRole', 'reportedBy', 'verificationPhrase'] as const
     ).some((field) => input[field] !== undefined);
@@ -133,6 +150,7 @@ export class ClaimsService {
     return this.unitOfWork.run(async (manager) => {
       const claim = await manager.findOneBy(Claim, { id: input.claimId });
       if (!claim) throw claimNotFound(input.claimId);
+      const before = await snapshotClaim(manager, claim);
       const changes: Partial<Claim> = {};
       if (input.text) changes.text = input.text;
       if (input.quote !== undefined) {
@@ -156,15 +174,25 @@ export class ClaimsService {
         await manager.delete(ClaimOutlet, { claimId: claim.id });
         await this.writeChain(manager, claim.id, input.reportedBy);
       }
-      return { ...claim, ...changes, version, updatedAt: now };
+      const updated = { ...claim, ...changes, version, updatedAt: now };
+      await this.audit.record(manager, {
+        actor,
+        action: AuditAction.CLAIM_UPDATED,
+        entityType: AuditEntityType.CLAIM,
+        entityId: claim.id,
+        before,
+        after: await snapshotClaim(manager, updated),
+      });
+      return updated;
     });
   }
 
   /** Removes a claim with its relations; its chain and history go with it (ON DELETE CASCADE). */
-  deleteClaim(id: number): Promise<DeletedClaim> {
+  deleteClaim(id: number, actor: string): Promise<DeletedClaim> {
     return this.unitOfWork.run(async (manager) => {
       const claim = await manager.findOneBy(Claim, { id });
       if (!claim) throw claimNotFound(id);
+      const before = await snapshotClaim(manager, claim);
       const relations = await manager
         .createQueryBuilder()
         .delete()
@@ -172,6 +200,14 @@ export class ClaimsService {
         .where('from_claim_id = :id OR to_claim_id = :id', { id })
         .execute();
       await manager.delete(Claim, { id });
+      await this.audit.record(manager, {
+        actor,
+        action: AuditAction.CLAIM_DELETED,
+        entityType: AuditEntityType.CLAIM,
+        entityId: id,
+        before,
+        after: null,
+      });
       return { id, relationsRemoved: relations.affected ?? 0 };
     });
   }
@@ -180,7 +216,7 @@ export class ClaimsService {
     manager: EntityManager,
     input: ClaimContentFields & { speakerId?: number | null },
   ): Promise<Speaker> {
-    if (input.speakerId) return this.actors.getSpeaker(input.speakerId);
+    if (input.speakerId) return this.actors.getSpeaker(input.speakerId, manager);
     return this.actors.findOrCreateSpeaker(manager, {
       name: input.speakerName!,
       kind: input.speakerKind ?? SpeakerKind.PERSON,

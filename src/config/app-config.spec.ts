@@ -9,6 +9,7 @@ describe('loadConfig', () => {
       nodeEnv: 'development',
       database: { type: 'better-sqlite3', path: resolve('data/claimtrack.sqlite') },
       graphiql: true,
+      redisUrl: null,
     });
   });
 
@@ -33,6 +34,7 @@ describe('loadConfig', () => {
     [{ PORT: '70000' }, 'PORT'],
     [{ DATABASE_URL: 'mysql://localhost/db' }, 'DATABASE_URL'],
     [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
+    [{ REDIS_URL: 'localhost:6379' }, 'REDIS_URL'],
   ])('refuses %j with a message naming %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(variable));

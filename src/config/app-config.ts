@@ -11,6 +11,8 @@ export interface AppConfig {
   database: DatabaseConfig;
   /** GraphiQL is a development tool: never served in production. */
   graphiql: boolean;
+  /** When set, subscription events travel through Redis, so every instance sees them. */
+  redisUrl: string | null;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -30,6 +32,10 @@ class EnvironmentVariables {
     message: 'DATABASE_URL must be sqlite:PATH or postgres://user@host:port/database',
   })
   DATABASE_URL?: string;
+
+  @IsOptional()
+  @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be redis://host:port' })
+  REDIS_URL?: string;
 
   @IsOptional()
   @IsIn(['development', 'production', 'test'], {
@@ -56,6 +62,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     PORT: env.PORT === undefined || env.PORT === '' ? undefined : Number(env.PORT),
     DATABASE_URL: env.DATABASE_URL || undefined,
     NODE_ENV: env.NODE_ENV || undefined,
+    REDIS_URL: env.REDIS_URL || undefined,
   };
   const variables = plainToInstance(EnvironmentVariables, raw);
   const errors = validateSync(variables);
@@ -69,5 +76,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     nodeEnv,
     database: parseDatabaseUrl(variables.DATABASE_URL ?? DEFAULT_DATABASE_URL),
     graphiql: nodeEnv !== 'production',
+    redisUrl: variables.REDIS_URL ?? null,
   };
 }

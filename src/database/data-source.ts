@@ -2,6 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import type { DatabaseConfig } from '../config/app-config.js';
 import { ApiKey } from '../auth/api-key.entity.js';
+import { AuditEvent } from '../audit/audit-event.entity.js';
 import { Briefing } from '../briefings/briefing.entity.js';
 import { BriefingItem } from '../briefings/briefing-item.entity.js';
 import { Outlet } from '../actors/outlet.entity.js';
@@ -12,6 +13,7 @@ import { StatusChange } from '../verification/status-change.entity.js';
 import { ClaimRelation } from '../claim-relations/claim-relation.entity.js';
 import { InitialSchema1764576000000 } from './migrations/1764576000000-initial-schema.js';
 import { ApiKeys1764590000000 } from './migrations/1764590000000-api-keys.js';
+import { WorkflowAndAudit1764600000000 } from './migrations/1764600000000-workflow-and-audit.js';
 import { QueryCountingLogger } from './query-counting.logger.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 
@@ -25,9 +27,14 @@ export const ENTITIES = [
   StatusChange,
   ClaimRelation,
   ApiKey,
+  AuditEvent,
 ];
 
-export const MIGRATIONS = [InitialSchema1764576000000, ApiKeys1764590000000];
+export const MIGRATIONS = [
+  InitialSchema1764576000000,
+  ApiKeys1764590000000,
+  WorkflowAndAudit1764600000000,
+];
 
 /** The one DataSource definition: the app, the CLI and the test suite all build theirs here. */
 export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {

@@ -3,9 +3,15 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { DataSource, type EntityManager } from 'typeorm';
 
+interface ActiveUnit {
+  manager: EntityManager;
+  afterCommit: (() => void)[];
+}
+
 /**
  * Runs a piece of work in one transaction; work started inside another unit joins it, so a
- * seeder or an importer can make many service calls all-or-nothing.
+ * seeder or an importer can make many service calls all-or-nothing. `afterCommit` defers side
+ * effects (events to subscribers) until the outermost transaction has committed.
  *
  * better-sqlite3 gives TypeORM a single connection, on which two overlapping transactions fail,
  * so on SQLite the transactions of this process queue up behind each other; PostgreSQL runs
@@ -13,7 +19,7 @@ import { DataSource, type EntityManager } from 'typeorm';
  */
 @Injectable()
 export class UnitOfWork {
-  private readonly active = new AsyncLocalStorage<EntityManager>();
+  private readonly active = new AsyncLocalStorage<ActiveUnit>();
   private queue: Promise<unknown> = Promise.resolve();
   private readonly serialise: boolean;
 
@@ -23,12 +29,25 @@ export class UnitOfWork {
 
   run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     const outer = this.active.getStore();
-    if (outer) return work(outer);
-    const transaction = () =>
-      this.dataSource.transaction((manager) => this.active.run(manager, () => work(manager)));
+    if (outer) return work(outer.manager);
+    const afterCommit: (() => void)[] = [];
+    const transaction = async () => {
+      const result = await this.dataSource.transaction((manager) =>
+        this.active.run({ manager, afterCommit }, () => work(manager)),
+      );
+      for (const effect of afterCommit) effect();
+      return result;
+    };
     if (!this.serialise) return transaction();
     const result = this.queue.then(transaction);
     this.queue = result.catch(() => undefined);
     return result;
+  }
+
+  /** Runs `effect` once the current unit's transaction has committed; never if it rolls back. */
+  afterCommit(effect: () => void): void {
+    const unit = this.active.getStore();
+    if (!unit) throw new Error('afterCommit called outside a unit of work');
+    unit.afterCommit.push(effect);
   }
 }

@@ -3,6 +3,7 @@ import type { Claim } from '../claims/claim.entity.js';
 import { ClaimModel } from '../claims/claim.model.js';
 import type { RequestLoaders } from '../common/loaders/request-loaders.js';
 import { UpdateVerificationStatusInput } from './dto/update-verification-status.input.js';
+import { UpdateVerificationStatusesArgs } from './dto/update-verification-statuses.args.js';
 import { statusAt } from './status-at.js';
 import type { StatusChange } from './status-change.entity.js';
 import { StatusChangeModel } from './status-change.model.js';
@@ -25,7 +26,9 @@ export class VerificationResolver {
   @Mutation(() => ClaimModel, {
     description:
       "Moves a claim's verification status and records the step in its history. Refused with " +
-      'CONFLICT when expectedVersion is stale; settling needs a note or evidence.',
+      'CONFLICT when expectedVersion is stale, and with BAD_USER_INPUT when the workflow does ' +
+      'not allow the move (STATUS_UNCHANGED, TRANSITION_NOT_ALLOWED) or it needs a reason ' +
+      '(REASON_REQUIRED: reaching or leaving a verdict or a retraction).',
   })
   updateVerificationStatus(
     @Args('input', { description: 'The new status and its reasons.' })
@@ -33,6 +36,21 @@ export class VerificationResolver {
     @CurrentPrincipal() principal: Principal,
   ): Promise<Claim> {
     return this.verification.updateVerificationStatus(input, principal.name);
+  }
+
+  @RequireRole(Role.FACT_CHECKER)
+  @Mutation(() => [ClaimModel], {
+    description:
+      'Applies several status changes all or none, in one transaction; returns the claims in ' +
+      'input order. Any refusal (a stale version, a disallowed move, a missing claim) rejects ' +
+      'the whole batch with its usual code, naming the input in `extensions.index` and ' +
+      '`extensions.claimId`.',
+  })
+  updateVerificationStatuses(
+    @Args() args: UpdateVerificationStatusesArgs,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<Claim[]> {
+    return this.verification.updateVerificationStatuses(args.inputs, principal.name);
   }
 
   @ResolveField(() => [StatusChangeModel], {

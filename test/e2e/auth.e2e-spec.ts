@@ -13,16 +13,19 @@ import {
  */
 const REQUIRED_ROLE: Record<string, Role> = {
   'Query.apiKeys': Role.ADMIN,
+  'Query.auditEvents': Role.ADMIN,
   'Query.briefing': Role.RESEARCHER,
   'Query.briefings': Role.RESEARCHER,
   'Query.claim': Role.RESEARCHER,
   'Query.claimGraph': Role.RESEARCHER,
   'Query.claims': Role.RESEARCHER,
+  'Query.myQueue': Role.FACT_CHECKER,
   'Query.outlet': Role.RESEARCHER,
   'Query.outlets': Role.RESEARCHER,
   'Query.speaker': Role.RESEARCHER,
   'Query.speakers': Role.RESEARCHER,
   'Query.unverifiedClaims': Role.RESEARCHER,
+  'Mutation.assignClaim': Role.FACT_CHECKER,
   'Mutation.createApiKey': Role.ADMIN,
   'Mutation.createBriefing': Role.EDITOR,
   'Mutation.createClaim': Role.EDITOR,
@@ -32,6 +35,13 @@ const REQUIRED_ROLE: Record<string, Role> = {
   'Mutation.unlinkClaims': Role.EDITOR,
   'Mutation.updateClaim': Role.EDITOR,
   'Mutation.updateVerificationStatus': Role.FACT_CHECKER,
+  'Mutation.updateVerificationStatuses': Role.FACT_CHECKER,
+};
+
+/** Subscriptions are checked at subscribe time over WebSocket (subscriptions.e2e-spec.ts). */
+const SUBSCRIPTION_ROLE: Record<string, Role> = {
+  'Subscription.claimCreated': Role.RESEARCHER,
+  'Subscription.claimStatusChanged': Role.RESEARCHER,
 };
 
 const ROLES = [Role.RESEARCHER, Role.EDITOR, Role.FACT_CHECKER, Role.ADMIN];
@@ -133,6 +143,8 @@ describe('API keys and roles', () => {
       types.get(root)!.fields!.map((field) => ({ root, field, name: `${root}.${field.name}` })),
     );
     expect(operations.map((op) => op.name).sort()).toEqual(Object.keys(REQUIRED_ROLE).sort());
+    const subscriptions = types.get('Subscription')!.fields!.map((f) => `Subscription.${f.name}`);
+    expect(subscriptions.sort()).toEqual(Object.keys(SUBSCRIPTION_ROLE).sort());
 
     const outcomes: string[] = [];
     for (const { root, field, name } of operations) {

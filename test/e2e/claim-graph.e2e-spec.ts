@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { QueryRunner } from 'typeorm';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import {
   createBriefing,
   createClaim,
@@ -347,23 +348,21 @@ describe('claim graph', () => {
 
   describe('with 500 claims in one briefing', () => {
     let big: CreatedBriefing;
-    let speakerId: string;
     let hub: CreatedClaim;
     let spokes: CreatedClaim[];
+    // One speaker for all, given by name (found inside each claim's transaction) rather than by
+    // speakerId, whose lookup is the subject of the connection-pool test below.
+    const speakerName = uniqueName('Prolific speaker');
 
     beforeAll(async () => {
       big = await createBriefing(t, { items: ['A paragraph with very many claims.'] });
-      hub = await createClaim(t, big.items[0].id, { text: 'Claim 0' });
-      const { data } = await t.gql(`query ($id: ID!) { claim(id: $id) { speaker { id } } }`, {
-        id: hub.id,
-      });
-      speakerId = data.claim.speaker.id;
+      hub = await createClaim(t, big.items[0].id, { text: 'Claim 0', speakerName });
       spokes = [];
       for (let start = 1; start < 500; start += 50) {
         const batch = Array.from({ length: Math.min(50, 500 - start) }, (_, i) => start + i);
         spokes.push(
           ...(await Promise.all(
-            batch.map((n) => createClaim(t, big.items[0].id, { text: `Claim ${n}`, speakerId })),
+            batch.map((n) => createClaim(t, big.items[0].id, { text: `Claim ${n}`, speakerName })),
           )),
         );
       }
@@ -375,7 +374,7 @@ describe('claim graph', () => {
       // One speaker, one item, one briefing and its publisher.
       expect(atLimit.nodes).toHaveLength(504);
 
-      const extra = await createClaim(t, big.items[0].id, { text: 'Claim 500', speakerId });
+      const extra = await createClaim(t, big.items[0].id, { text: 'Claim 500', speakerName });
       const { data, errors } = await t.gql(GRAPH, { filter: { briefingId: big.id } });
       expect(data).toBeNull();
       expect(onlyError(errors).extensions).toMatchObject({
@@ -408,7 +407,7 @@ describe('claim graph', () => {
       expect(atLimit.edges.filter((e) => e.type === 'SUPPORTS')).toHaveLength(499);
       expect((await graph({ root: hub.id, depth: 0 })).nodes).toHaveLength(5);
 
-      const extra = await createClaim(t, big.items[0].id, { text: 'One too many', speakerId });
+      const extra = await createClaim(t, big.items[0].id, { text: 'One too many', speakerName });
       const { errors: linkErrors } = await t.gql(
         `mutation ($input: LinkClaimsInput!) { linkClaims(input: $input) { id } }`,
         { input: { fromClaimId: hub.id, toClaimId: extra.id, type: 'REPEATS' } },
@@ -422,6 +421,33 @@ describe('claim graph', () => {
       });
     });
   });
+
+  it('records a claim for an existing speaker (speakerId) while all but one database connection are busy', async () => {
+    // The bulk creation above, with speakerId instead of speakerName, sometimes hung on
+    // PostgreSQL: every pooled connection held by a claim transaction that waited for a second
+    // connection. Nine requests in flight hold nine of the ten; the tenth request must finish
+    // on the connection its transaction holds. (SQLite shares one connection: nothing is held.)
+    const options = t.dataSource.options;
+    const held: QueryRunner[] = [];
+    onTestFinished(async () => {
+      await Promise.all(held.map((runner) => runner.release()));
+    });
+    if (options.type === 'postgres') {
+      const poolSize = (options.extra as { max?: number } | undefined)?.max ?? 10;
+      for (let i = 0; i < poolSize - 1; i++) {
+        const runner = t.dataSource.createQueryRunner();
+        await runner.connect();
+        held.push(runner);
+      }
+    }
+
+    const claim = await createClaim(t, one.items[1].id, {
+      text: 'Claim by a known speaker',
+      speakerId: id.s2.slice('speaker:'.length),
+    });
+
+    expect(claim).toMatchObject({ version: 1, status: 'UNVERIFIED' });
+  }, 10_000);
 
   it.each([6, -1, 100])('refuses depth %i as BAD_USER_INPUT naming depth', async (depth) => {
     const { data, errors } = await t.gql(GRAPH, { root: a.id, depth });

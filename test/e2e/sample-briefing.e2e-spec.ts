@@ -121,6 +121,35 @@ describe('sample briefing', () => {
     );
   });
 
+  it('records the seeding in the audit trail under the seed actor', async () => {
+    const claimIds = [...byAnnotation.values()].map((claim) => claim.id);
+    const { data, errors } = await t.gql(
+      `query ($briefingId: ID!) {
+        briefing: auditEvents(filter: { entityType: BRIEFING, entityId: $briefingId }) {
+          edges { node { actor action } }
+        }
+        claims: auditEvents(filter: { actor: "seed", action: CLAIM_CREATED }, first: 100) {
+          edges { node { entityId } }
+        }
+        relations: auditEvents(filter: { actor: "seed", action: CLAIMS_LINKED }, first: 100) {
+          edges { node { after } }
+        }
+      }`,
+      { briefingId: briefing.id },
+    );
+    expect(errors).toBeUndefined();
+    expect(data.briefing.edges).toEqual([{ node: { actor: 'seed', action: 'BRIEFING_CREATED' } }]);
+    const claimEvents = data.claims.edges.map(
+      (edge: { node: { entityId: string } }) => edge.node.entityId,
+    );
+    expect(claimEvents).toEqual(expect.arrayContaining(claimIds));
+    const seededLinks = data.relations.edges.filter(
+      (edge: { node: { after: { fromClaimId: number } } }) =>
+        claimIds.includes(String(edge.node.after.fromClaimId)),
+    );
+    expect(seededLinks).toHaveLength(4);
+  });
+
   it("gives every claim the file's status, phrase, quote, speaker, role and chain", () => {
     for (const a of annotated.claims) {
       const claim = seeded(a.id);

@@ -28,7 +28,7 @@ const INTROSPECTION = `{
 
 /** Every place a client reads documentation from, without a description. */
 function undocumented(type: IntrospectedType): string[] {
-  const isRoot = ['Query', 'Mutation'].includes(type.name);
+  const isRoot = ['Query', 'Mutation', 'Subscription'].includes(type.name);
   const missing = type.description || isRoot ? [] : [type.name];
   for (const field of [...(type.fields ?? []), ...(type.inputFields ?? [])]) {
     if (!field.description) missing.push(`${type.name}.${field.name}`);

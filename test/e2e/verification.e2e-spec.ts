@@ -357,7 +357,10 @@ describe('verification', () => {
         expect(refused.data).toBeNull();
         expect(onlyError(refused.errors).extensions).toMatchObject({
           code: 'BAD_USER_INPUT',
-          reason: 'SETTLED_WITHOUT_EVIDENCE',
+          reason: 'REASON_REQUIRED',
+          field: 'input.note',
+          from: 'UNVERIFIED',
+          to: status,
         });
       }
       const unchanged = await readClaim(claim.id);

@@ -45,15 +45,24 @@ export interface TestApp {
   admin: TestKey;
   /** A new API key with `role`, named uniquely from `name`. */
   createKey(role: Role, name?: string): Promise<TestKey>;
+  /** Listens on an ephemeral port (for WebSocket clients); returns the GraphQL URL. */
+  listen(): Promise<string>;
   /** How many SQL statements `work` sent. */
   countQueries(work: () => Promise<unknown>): Promise<number>;
   close(): Promise<void>;
 }
 
-/** The real application on this run's database, migrated, listening on an ephemeral port. */
-export async function startTestApp(): Promise<TestApp> {
+export interface TestAppOptions {
+  /** Send subscription events through this Redis, as production instances do. */
+  redisUrl?: string;
+}
+
+/** The real application on this run's database, migrated; requests go through supertest. */
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   process.env.DATABASE_URL = inject('databaseUrl');
   process.env.NODE_ENV = 'test';
+  if (options.redisUrl) process.env.REDIS_URL = options.redisUrl;
+  else delete process.env.REDIS_URL;
   const app = await createApp(['error']);
   await app.get(DatabaseMaintenance).migrate();
   const dataSource = app.get(DataSource);
@@ -76,6 +85,11 @@ export async function startTestApp(): Promise<TestApp> {
       if (key !== null) call.set('authorization', `Bearer ${key}`);
       const response = await call.send({ query, variables });
       return { status: response.status, data: response.body.data, errors: response.body.errors };
+    },
+    async listen() {
+      await app.listen({ port: 0, host: '127.0.0.1' });
+      const address = app.getHttpServer().address() as { port: number };
+      return `http://127.0.0.1:${address.port}/graphql`;
     },
     async countQueries(work) {
       const logger = dataSource.logger as QueryCountingLogger;

@@ -6,6 +6,7 @@ import {
   IsEnum,
   IsOptional,
   IsString,
+  Length,
   MaxLength,
 } from 'class-validator';
 import { EntityIdField } from '../../common/graphql/entity-id.js';
@@ -65,6 +66,21 @@ export class ClaimFilter {
   @IsOptional()
   @IsBoolean()
   hasCounterClaims?: boolean | null;
+
+  @Field(() => String, { nullable: true, description: 'Assigned to this API key name.' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  assignedTo?: string | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'true: only NOT_CONFIRMED claims whose followUpAt has passed; false: only the others.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  followUpDue?: boolean | null;
 }
 
 export enum ClaimOrderField {

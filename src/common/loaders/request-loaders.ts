@@ -9,10 +9,16 @@ import type { AuthContext } from '../../auth/principal.js';
 export class RequestLoaders {
   private readonly loaders = new Map<string, DataLoader<unknown, unknown>>();
 
+  /**
+   * `cache: false` for contexts that outlive one request (a subscription's): loads still batch
+   * within a tick, but every event reads fresh rows.
+   */
+  constructor(private readonly options: { cache: boolean } = { cache: true }) {}
+
   get<K, V>(name: string, batch: DataLoader.BatchLoadFn<K, V>): DataLoader<K, V> {
     let loader = this.loaders.get(name) as DataLoader<K, V> | undefined;
     if (!loader) {
-      loader = new DataLoader<K, V>(batch, { maxBatchSize: 1000 });
+      loader = new DataLoader<K, V>(batch, { maxBatchSize: 1000, cache: this.options.cache });
       this.loaders.set(name, loader as DataLoader<unknown, unknown>);
     }
     return loader;

@@ -81,13 +81,16 @@ export class SampleBriefingSeeder {
       for (const outlet of annotated.outlets ?? []) {
         await this.actors.findOrCreateOutlet(manager, outlet);
       }
-      const briefing = await this.briefings.createBriefing({
-        title: annotated.source.title,
-        url: annotated.source.url,
-        outletName: annotated.source.outlet,
-        publishedAt: annotated.source.publishedAt ? new Date(annotated.source.publishedAt) : null,
-        items: annotated.items,
-      });
+      const briefing = await this.briefings.createBriefing(
+        {
+          title: annotated.source.title,
+          url: annotated.source.url,
+          outletName: annotated.source.outlet,
+          publishedAt: annotated.source.publishedAt ? new Date(annotated.source.publishedAt) : null,
+          items: annotated.items,
+        },
+        SEED_ACTOR,
+      );
       const items = await this.briefings.listItems(manager, briefing.id);
       const claimIds = new Map<string, number>();
       for (const annotation of annotated.claims) {

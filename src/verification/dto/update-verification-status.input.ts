@@ -1,6 +1,7 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
 import {
   ArrayMaxSize,
+  IsDate,
   IsEnum,
   IsInt,
   IsOptional,
@@ -21,7 +22,9 @@ export class UpdateVerificationStatusInput {
   claimId: number;
 
   @Field(() => VerificationStatus, {
-    description: 'The new status; must differ from the current one.',
+    description:
+      'The new status: one the workflow allows after the current one (a retracted claim only ' +
+      'reopens as UNVERIFIED), and never the current one.',
   })
   @IsEnum(VerificationStatus)
   status: VerificationStatus;
@@ -35,7 +38,9 @@ export class UpdateVerificationStatusInput {
 
   @Field(() => String, {
     nullable: true,
-    description: 'Why (up to 2,000 characters); settling needs a note or evidence.',
+    description:
+      'Why (up to 2,000 characters). Reaching or leaving a verdict or a retraction needs a note ' +
+      'or evidence.',
   })
   @IsOptional()
   @IsString()
@@ -49,4 +54,13 @@ export class UpdateVerificationStatusInput {
   @IsUrl(HTTP_URL, { each: true, message: 'each value in evidenceUrls must be an http(s) URL' })
   @MaxLength(2000, { each: true })
   evidenceUrls?: string[] | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'With status NOT_CONFIRMED only: when to ask again (see `claims(filter: { followUpDue })`).',
+  })
+  @IsOptional()
+  @IsDate()
+  followUpAt?: Date | null;
 }
