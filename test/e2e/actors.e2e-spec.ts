@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBriefing, createClaim, uniqueName } from '../support/factories.js';
-import { startTestApp, type GraphqlError, type TestApp } from '../support/test-app.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
 
 interface ActorPage {
   totalCount: number;
@@ -31,28 +31,13 @@ describe('actors', () => {
     await t.close();
   });
 
-  async function ok<T = Record<string, never>>(
-    query: string,
-    variables?: Record<string, unknown>,
-  ): Promise<T> {
-    const response = await t.gql<T>(query, variables);
-    expect(response.errors).toBeUndefined();
-    return response.data;
-  }
-
-  async function fails(query: string, variables?: Record<string, unknown>): Promise<GraphqlError> {
-    const response = await t.gql(query, variables);
-    expect(response.errors?.length).toBeGreaterThan(0);
-    return response.errors![0];
-  }
-
   async function search(
     list: 'speakers' | 'outlets',
     text: string | null,
     first = 20,
     after?: string | null,
   ): Promise<ActorPage> {
-    const data = await ok<Record<string, ActorPage>>(
+    const data = await t.ok<Record<string, ActorPage>>(
       `query ($search: String, $first: Int!, $after: String) {
         ${list}(search: $search, first: $first, after: $after) {
           totalCount
@@ -70,7 +55,7 @@ describe('actors', () => {
   /** A claim whose speaker is `speakerName`; returns the claim and speaker ids. */
   async function claimBy(speakerName: string, input: Record<string, unknown> = {}) {
     const briefing = await createBriefing(t);
-    const data = await ok<{ createClaim: { id: string; speaker: { id: string } } }>(
+    const data = await t.ok<{ createClaim: { id: string; speaker: { id: string } } }>(
       `mutation ($input: CreateClaimInput!) { createClaim(input: $input) { id speaker { id } } }`,
       { input: { itemId: briefing.items[0].id, text: 'A statement', speakerName, ...input } },
     );
@@ -79,7 +64,7 @@ describe('actors', () => {
 
   /** A briefing published by `outletName`, created with `outletKind`; returns it and the outlet id. */
   async function briefingBy(outletName: string, outletKind?: string) {
-    const data = await ok<{
+    const data = await t.ok<{
       createBriefing: { id: string; items: { id: string }[]; outlet: { id: string } };
     }>(
       `mutation ($input: CreateBriefingInput!) {
@@ -170,7 +155,7 @@ describe('actors', () => {
       await createClaim(t, briefing.items[1].id);
       expect(second.speakerId).toBe(first.speakerId);
 
-      const data = await ok<{
+      const data = await t.ok<{
         speaker: {
           id: string;
           name: string;
@@ -206,7 +191,7 @@ describe('actors', () => {
       expect(data.speaker.disputed.edges).toEqual([{ node: { id: third.id } }]);
       expect(data.speaker.disputed.totalCount).toBe(1);
 
-      const next = await ok<{ speaker: { claims: ClaimsPage } }>(
+      const next = await t.ok<{ speaker: { claims: ClaimsPage } }>(
         `query ($id: ID!, $after: String) {
           speaker(id: $id) { claims(first: 2, after: $after) { ${CLAIMS_SELECTION} } }
         }`,
@@ -218,7 +203,7 @@ describe('actors', () => {
 
     it('defaults a new speaker to PERSON with no affiliation', async () => {
       const { speakerId } = await claimBy(uniqueName('Dmitry Peskov'));
-      const data = await ok<{ speaker: { kind: string; affiliation: string | null } }>(
+      const data = await t.ok<{ speaker: { kind: string; affiliation: string | null } }>(
         `query ($id: ID!) { speaker(id: $id) { kind affiliation } }`,
         { id: speakerId },
       );
@@ -289,7 +274,7 @@ describe('actors', () => {
           settled: ClaimsPage;
         };
       };
-      const data = await ok<OutletView>(query, { id: publisherId });
+      const data = await t.ok<OutletView>(query, { id: publisherId });
       expect(data.outlet).toMatchObject({
         id: publisherId,
         name: publisherName,
@@ -305,19 +290,19 @@ describe('actors', () => {
       expect(data.outlet.settled.edges).toEqual([{ node: { id: both.id } }]);
 
       const relayId = (
-        await ok<{ claim: { reportedBy: { id: string }[] } }>(
+        await t.ok<{ claim: { reportedBy: { id: string }[] } }>(
           `query ($id: ID!) { claim(id: $id) { reportedBy { id } } }`,
           { id: unrelated.id },
         )
       ).claim.reportedBy[0].id;
-      const relayView = await ok<OutletView>(query, { id: relayId });
+      const relayView = await t.ok<OutletView>(query, { id: relayId });
       expect(relayView.outlet.kind).toBe('OTHER');
       expect(relayView.outlet.claims.edges.map((edge) => edge.node.id)).toEqual([
         unrelated.id,
         relayed.id,
       ]);
 
-      const newsView = await ok<OutletView>(query, { id: other.outlet.id });
+      const newsView = await t.ok<OutletView>(query, { id: other.outlet.id });
       expect(newsView.outlet.kind).toBe('NEWS');
       expect(newsView.outlet.claims.edges.map((edge) => edge.node.id)).toEqual([
         unrelated.id,
@@ -330,7 +315,7 @@ describe('actors', () => {
     it.each(['speaker', 'outlet'])(
       'refuses a %s id beyond the 32-bit id columns as BAD_USER_INPUT',
       async (field) => {
-        const error = await fails(`{ ${field}(id: "99999999999") { id } }`);
+        const error = await t.fails(`{ ${field}(id: "99999999999") { id } }`);
         expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
       },
     );
@@ -338,10 +323,10 @@ describe('actors', () => {
     it.each(['speakers', 'outlets'])('validates the page arguments of %s', async (list) => {
       const query = `query ($first: Int!, $after: String) { ${list}(first: $first, after: $after) { totalCount } }`;
       for (const first of [0, 101]) {
-        const error = await fails(query, { first });
+        const error = await t.fails(query, { first });
         expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
       }
-      const cursor = await fails(query, { first: 5, after: 'definitely not a cursor' });
+      const cursor = await t.fails(query, { first: 5, after: 'definitely not a cursor' });
       expect(cursor.extensions).toMatchObject({
         code: 'BAD_USER_INPUT',
         reason: 'INVALID_CURSOR',
@@ -352,7 +337,7 @@ describe('actors', () => {
     it("validates the arguments of a speaker's and an outlet's claims", async () => {
       const briefing = await createBriefing(t, { outletName: uniqueName('Gazette') });
       const { speakerId } = await claimBy(uniqueName('S'));
-      const data = await ok<{ briefing: { outlet: { id: string } } }>(
+      const data = await t.ok<{ briefing: { outlet: { id: string } } }>(
         `query ($id: ID!) { briefing(id: $id) { outlet { id } } }`,
         { id: briefing.id },
       );
@@ -360,12 +345,12 @@ describe('actors', () => {
         ['speaker', speakerId],
         ['outlet', data.briefing.outlet.id],
       ]) {
-        const tooMany = await fails(
+        const tooMany = await t.fails(
           `query ($id: ID!) { ${field}(id: $id) { claims(first: 101) { totalCount } } }`,
           { id },
         );
         expect(tooMany.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
-        const badFilter = await fails(
+        const badFilter = await t.fails(
           `query ($id: ID!) { ${field}(id: $id) { claims(filter: { briefingId: "x" }) { totalCount } } }`,
           { id },
         );

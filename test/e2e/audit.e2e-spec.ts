@@ -79,18 +79,6 @@ describe('audit trail', () => {
     return found[0];
   }
 
-  /** A request by `key` that must succeed; returns its data. */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read responses field by field
-  async function ok<T = Record<string, any>>(
-    query: string,
-    variables: Record<string, unknown>,
-    key: TestKey,
-  ): Promise<T> {
-    const response = await t.gql<T>(query, variables, { key: key.key });
-    expect(response.errors).toBeUndefined();
-    return response.data;
-  }
-
   function onlyError(errors: GraphqlError[] | undefined): GraphqlError {
     expect(errors).toHaveLength(1);
     return errors![0];
@@ -98,12 +86,12 @@ describe('audit trail', () => {
 
   it('records createBriefing with its author and the briefing after', async () => {
     const url = `https://news.example/${randomUUID()}`;
-    const { createBriefing: briefing } = await ok(
+    const { createBriefing: briefing } = await t.ok(
       `mutation ($url: String!) {
         createBriefing(input: { title: "Audited", url: $url, items: ["One.", "Two."] }) { id }
       }`,
       { url },
-      editor,
+      { key: editor.key },
     );
 
     const event = await onlyEvent('BRIEFING', briefing.id, 'BRIEFING_CREATED');
@@ -119,24 +107,28 @@ describe('audit trail', () => {
 
   it('records createClaim, updateClaim and deleteClaim, one event each, newest first', async () => {
     const briefing = await createBriefing(t);
-    const { createClaim: claim } = await ok(
+    const { createClaim: claim } = await t.ok(
       `mutation ($itemId: ID!, $speaker: String!) {
         createClaim(input: { itemId: $itemId, text: "First wording", speakerName: $speaker }) { id }
       }`,
       { itemId: briefing.items[0].id, speaker: uniqueName('Speaker') },
-      editor,
+      { key: editor.key },
     );
     const outlet = uniqueName('Relay');
-    const { updateClaim: updated } = await ok(
+    const { updateClaim: updated } = await t.ok(
       `mutation ($id: ID!, $outlet: String!) {
         updateClaim(input: { claimId: $id, expectedVersion: 1, text: "Second wording", reportedBy: [$outlet] }) {
           reportedBy { id }
         }
       }`,
       { id: claim.id, outlet },
-      editor,
+      { key: editor.key },
     );
-    await ok(`mutation ($id: ID!) { deleteClaim(id: $id) { id } }`, { id: claim.id }, editor);
+    await t.ok(
+      `mutation ($id: ID!) { deleteClaim(id: $id) { id } }`,
+      { id: claim.id },
+      { key: editor.key },
+    );
 
     const trail = await events({ entityType: 'CLAIM', entityId: claim.id });
     expect(trail.map((event) => [event.action, event.actor])).toEqual([
@@ -168,19 +160,19 @@ describe('audit trail', () => {
     const briefing = await createBriefing(t);
     const claim = await createClaim(t, briefing.items[0].id);
     const other = await createClaim(t, briefing.items[0].id);
-    await ok(
+    await t.ok(
       `mutation ($id: ID!, $to: String) { assignClaim(claimId: $id, assignee: $to) { id } }`,
       { id: claim.id, to: checker.name },
-      checker,
+      { key: checker.key },
     );
-    await ok(
+    await t.ok(
       `mutation ($id: ID!) {
         updateVerificationStatus(input: { claimId: $id, expectedVersion: 1, status: DISPUTED }) { id }
       }`,
       { id: claim.id },
-      checker,
+      { key: checker.key },
     );
-    await ok(
+    await t.ok(
       `mutation ($a: ID!, $b: ID!) {
         updateVerificationStatuses(inputs: [
           { claimId: $a, expectedVersion: 2, status: DENIED },
@@ -188,7 +180,7 @@ describe('audit trail', () => {
         ]) { id }
       }`,
       { a: claim.id, b: other.id },
-      checker,
+      { key: checker.key },
     );
 
     const created = await onlyEvent('CLAIM', claim.id, 'CLAIM_CREATED');
@@ -224,14 +216,18 @@ describe('audit trail', () => {
     const briefing = await createBriefing(t);
     const from = await createClaim(t, briefing.items[0].id);
     const to = await createClaim(t, briefing.items[1].id);
-    const { linkClaims: relation } = await ok(
+    const { linkClaims: relation } = await t.ok(
       `mutation ($from: ID!, $to: ID!) {
         linkClaims(input: { fromClaimId: $from, toClaimId: $to, type: DENIES, note: "Kyiv denies it" }) { id }
       }`,
       { from: from.id, to: to.id },
-      editor,
+      { key: editor.key },
     );
-    await ok(`mutation ($id: ID!) { unlinkClaims(id: $id) { id } }`, { id: relation.id }, editor);
+    await t.ok(
+      `mutation ($id: ID!) { unlinkClaims(id: $id) { id } }`,
+      { id: relation.id },
+      { key: editor.key },
+    );
 
     const trail = await events({ entityType: 'CLAIM_RELATION', entityId: relation.id });
     expect(trail).toHaveLength(2);
@@ -251,12 +247,16 @@ describe('audit trail', () => {
 
   it('records createApiKey and revokeApiKey by name, never with the secret or its hash', async () => {
     const name = `audited-${randomUUID().slice(0, 8)}`;
-    const { createApiKey } = await ok(
+    const { createApiKey } = await t.ok(
       `mutation ($name: String!) { createApiKey(input: { name: $name, role: RESEARCHER }) { key } }`,
       { name },
-      t.admin,
+      { key: t.admin.key },
     );
-    await ok(`mutation ($name: String!) { revokeApiKey(name: $name) { name } }`, { name }, t.admin);
+    await t.ok(
+      `mutation ($name: String!) { revokeApiKey(name: $name) { name } }`,
+      { name },
+      { key: t.admin.key },
+    );
 
     const trail = await events({ entityType: 'API_KEY', entityId: name });
     expect(trail).toHaveLength(2);
@@ -324,19 +324,19 @@ describe('audit trail', () => {
 
   it('filters by actor, action, entity and time, newest first, one keyset page at a time', async () => {
     const author = await t.createKey(Role.EDITOR, 'prolific');
-    const { createBriefing: briefing } = await ok(
+    const { createBriefing: briefing } = await t.ok(
       `mutation { createBriefing(input: { title: "Paged", items: ["One."] }) { id items { id } } }`,
       {},
-      author,
+      { key: author.key },
     );
     const claimIds: string[] = [];
     for (let i = 0; i < 4; i++) {
-      const { createClaim: claim } = await ok(
+      const { createClaim: claim } = await t.ok(
         `mutation ($itemId: ID!, $speaker: String!) {
           createClaim(input: { itemId: $itemId, text: "Paged claim", speakerName: $speaker }) { id }
         }`,
         { itemId: briefing.items[0].id, speaker: uniqueName('Speaker') },
-        author,
+        { key: author.key },
       );
       claimIds.push(claim.id);
     }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBriefing, createClaim, uniqueName } from '../support/factories.js';
-import { startTestApp, type GraphqlError, type TestApp } from '../support/test-app.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const ITEM_TEXT = 'Kremlin spokesman Dmitry Peskov said Putin accepted the invitation.';
 
@@ -63,31 +63,18 @@ describe('claims', () => {
   });
 
   /** A request that must succeed; returns its data. */
-  async function ok<T = Record<string, never>>(
-    query: string,
-    variables?: Record<string, unknown>,
-  ): Promise<T> {
-    const response = await t.gql<T>(query, variables);
-    expect(response.errors).toBeUndefined();
-    return response.data;
-  }
 
   /** A request that must fail; returns its first error. */
-  async function fails(query: string, variables?: Record<string, unknown>): Promise<GraphqlError> {
-    const response = await t.gql(query, variables);
-    expect(response.errors?.length).toBeGreaterThan(0);
-    return response.errors![0];
-  }
 
   async function create(input: Record<string, unknown>): Promise<ClaimView> {
-    const data = await ok<{ createClaim: ClaimView }>(CREATE_CLAIM, {
+    const data = await t.ok<{ createClaim: ClaimView }>(CREATE_CLAIM, {
       input: { text: 'Putin accepted the invitation', ...input },
     });
     return data.createClaim;
   }
 
   async function getClaim(id: string): Promise<ClaimView> {
-    return (await ok<{ claim: ClaimView }>(GET_CLAIM, { id })).claim;
+    return (await t.ok<{ claim: ClaimView }>(GET_CLAIM, { id })).claim;
   }
 
   async function list(
@@ -95,7 +82,7 @@ describe('claims', () => {
     args: { first?: number; after?: string | null; orderBy?: Record<string, string> } = {},
   ): Promise<ClaimPage> {
     const variables = { filter, ...args, first: args.first ?? 100 };
-    return (await ok<{ claims: ClaimPage }>(LIST_CLAIMS, variables)).claims;
+    return (await t.ok<{ claims: ClaimPage }>(LIST_CLAIMS, variables)).claims;
   }
 
   /** Ids of every claim matching `filter`, checking totalCount agrees. */
@@ -107,11 +94,11 @@ describe('claims', () => {
   }
 
   async function link(fromClaimId: string, toClaimId: string, type: string) {
-    await ok(LINK_CLAIMS, { input: { fromClaimId, toClaimId, type } });
+    await t.ok(LINK_CLAIMS, { input: { fromClaimId, toClaimId, type } });
   }
 
   async function speakerCount(search: string): Promise<number> {
-    const data = await ok<{ speakers: { totalCount: number } }>(
+    const data = await t.ok<{ speakers: { totalCount: number } }>(
       `query ($search: String) { speakers(search: $search) { totalCount } }`,
       { search },
     );
@@ -119,7 +106,7 @@ describe('claims', () => {
   }
 
   async function outletCount(search: string): Promise<number> {
-    const data = await ok<{ outlets: { totalCount: number } }>(
+    const data = await t.ok<{ outlets: { totalCount: number } }>(
       `query ($search: String) { outlets(search: $search) { totalCount } }`,
       { search },
     );
@@ -195,7 +182,7 @@ describe('claims', () => {
 
     it('refuses an unknown speakerId as NOT_FOUND', async () => {
       const briefing = await createBriefing(t);
-      const error = await fails(CREATE_CLAIM, {
+      const error = await t.fails(CREATE_CLAIM, {
         input: { itemId: briefing.items[0].id, text: 'x', speakerId: '987654321' },
       });
       expect(error.extensions).toMatchObject({ code: 'NOT_FOUND', reason: 'SPEAKER_NOT_FOUND' });
@@ -207,7 +194,7 @@ describe('claims', () => {
     ])('refuses %s with SPEAKER_REQUIRED', async (_label, withId, withName) => {
       const briefing = await createBriefing(t);
       const existing = await create({ itemId: briefing.items[0].id, speakerName: uniqueName('S') });
-      const error = await fails(CREATE_CLAIM, {
+      const error = await t.fails(CREATE_CLAIM, {
         input: {
           itemId: briefing.items[0].id,
           text: 'Putin accepted the invitation',
@@ -273,7 +260,7 @@ describe('claims', () => {
       const newSpeaker = uniqueName('Never Recorded');
       const newOutlet = uniqueName('Never Relayed');
 
-      const error = await fails(CREATE_CLAIM, {
+      const error = await t.fails(CREATE_CLAIM, {
         input: {
           itemId: briefing.items[0].id,
           text: 'Putin declined the invitation',
@@ -315,7 +302,7 @@ describe('claims', () => {
       expect(second.quote).toEqual({ text: 'Peace now', start: 11, end: 20 });
       expect(text.slice(11, 20)).toBe('Peace now');
 
-      const error = await fails(CREATE_CLAIM, {
+      const error = await t.fails(CREATE_CLAIM, {
         input: {
           itemId,
           text: 'x',
@@ -340,7 +327,7 @@ describe('claims', () => {
       });
       expect(longest.text).toHaveLength(5000);
 
-      const error = await fails(CREATE_CLAIM, {
+      const error = await t.fails(CREATE_CLAIM, {
         input: {
           itemId: briefing.items[0].id,
           speakerName: uniqueName('S'),
@@ -351,7 +338,7 @@ describe('claims', () => {
     });
 
     it('answers NOT_FOUND for an unknown itemId', async () => {
-      const error = await fails(CREATE_CLAIM, {
+      const error = await t.fails(CREATE_CLAIM, {
         input: { itemId: '987654321', text: 'x', speakerName: uniqueName('S') },
       });
       expect(error.extensions).toMatchObject({
@@ -363,7 +350,7 @@ describe('claims', () => {
     it('refuses an outlet named twice in reportedBy', async () => {
       const briefing = await createBriefing(t);
       const outlet = uniqueName('Wire');
-      const error = await fails(CREATE_CLAIM, {
+      const error = await t.fails(CREATE_CLAIM, {
         input: {
           itemId: briefing.items[0].id,
           text: 'x',
@@ -381,7 +368,7 @@ describe('claims', () => {
 
     it('refuses a settled initial status without a verificationPhrase', async () => {
       const briefing = await createBriefing(t);
-      const error = await fails(CREATE_CLAIM, {
+      const error = await t.fails(CREATE_CLAIM, {
         input: {
           itemId: briefing.items[0].id,
           text: 'x',
@@ -476,7 +463,7 @@ describe('claims', () => {
       const relayedFirstHop = await createClaim(t, elsewhere.items[1].id, { reportedBy: [wire] });
       await createClaim(t, elsewhere.items[1].id);
 
-      const outletIds = await ok<{ a: ClaimView; b: ClaimView }>(
+      const outletIds = await t.ok<{ a: ClaimView; b: ClaimView }>(
         `query ($a: ID!, $b: ID!) { a: claim(id: $a) { reportedBy { id } } b: claim(id: $b) { reportedBy { id } } }`,
         { a: relayedSecondHop.id, b: relayedFirstHop.id },
       );
@@ -578,7 +565,7 @@ describe('claims', () => {
       const without = await idsMatching({ briefingId: briefing.id, hasCounterClaims: false });
       expect(without.sort()).toEqual([e.id, f.id].sort());
 
-      const counterClaims = await ok<{ claim: { counterClaims: { id: string }[] } }>(
+      const counterClaims = await t.ok<{ claim: { counterClaims: { id: string }[] } }>(
         `query ($id: ID!) { claim(id: $id) { counterClaims { id } } }`,
         { id: b.id },
       );
@@ -652,7 +639,9 @@ describe('claims', () => {
       const created: string[] = [];
       for (let i = 0; i < 3; i++) created.push((await createClaim(t, briefing.items[0].id)).id);
       await pause(5);
-      await ok(UPDATE_CLAIM, { input: { claimId: created[0], expectedVersion: 1, text: 'Fixed' } });
+      await t.ok(UPDATE_CLAIM, {
+        input: { claimId: created[0], expectedVersion: 1, text: 'Fixed' },
+      });
       const orderBy = { field: 'UPDATED_AT', direction: 'DESC' };
 
       const first = await list({ briefingId: briefing.id }, { first: 2, orderBy });
@@ -690,7 +679,7 @@ describe('claims', () => {
       ['a cursor of the wrong shape', Buffer.from('[1]').toString('base64url')],
       ['a cursor whose value is not a date', Buffer.from('["soon", 5]').toString('base64url')],
     ])('refuses %s as INVALID_CURSOR on after', async (_label, after) => {
-      const error = await fails(LIST_CLAIMS, { first: 2, after });
+      const error = await t.fails(LIST_CLAIMS, { first: 2, after });
       expect(error.extensions).toMatchObject({
         code: 'BAD_USER_INPUT',
         reason: 'INVALID_CURSOR',
@@ -699,7 +688,7 @@ describe('claims', () => {
     });
 
     it.each([0, 101, -1])('refuses first: %i naming first', async (first) => {
-      const error = await fails(LIST_CLAIMS, { first });
+      const error = await t.fails(LIST_CLAIMS, { first });
       expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
     });
 
@@ -739,7 +728,7 @@ describe('claims', () => {
       };
     };
     const queueIds = async (filter: Record<string, unknown>, first = 100, after?: string) => {
-      const data = await ok<Queue>(QUEUE, { filter, first, after });
+      const data = await t.ok<Queue>(QUEUE, { filter, first, after });
       return data.unverifiedClaims;
     };
 
@@ -760,7 +749,7 @@ describe('claims', () => {
       ]);
       expect(before.totalCount).toBe(3);
 
-      await ok(UPDATE_STATUS, {
+      await t.ok(UPDATE_STATUS, {
         input: {
           claimId: couldNot.id,
           status: 'CONFIRMED',
@@ -808,26 +797,28 @@ describe('claims', () => {
 
   describe('claim(id)', () => {
     it('answers NOT_FOUND for a missing claim and BAD_USER_INPUT for a malformed id', async () => {
-      const missing = await fails(`{ claim(id: "987654321") { id } }`);
+      const missing = await t.fails(`{ claim(id: "987654321") { id } }`);
       expect(missing.extensions).toMatchObject({ code: 'NOT_FOUND', reason: 'CLAIM_NOT_FOUND' });
 
       for (const id of ['abc', '0', '-3', '1; DROP TABLE claims']) {
-        const malformed = await fails(`query ($id: ID!) { claim(id: $id) { id } }`, { id });
+        const malformed = await t.fails(`query ($id: ID!) { claim(id: $id) { id } }`, { id });
         expect(malformed.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
       }
     });
 
     it('refuses an id beyond the 32-bit id columns as BAD_USER_INPUT, on arguments and filters', async () => {
-      const argument = await fails(`{ claim(id: "2147483648") { id } }`);
+      const argument = await t.fails(`{ claim(id: "2147483648") { id } }`);
       expect(argument.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
 
-      const filter = await fails(`{ claims(filter: { speakerId: "99999999999" }) { totalCount } }`);
+      const filter = await t.fails(
+        `{ claims(filter: { speakerId: "99999999999" }) { totalCount } }`,
+      );
       expect(filter.extensions).toMatchObject({
         code: 'BAD_USER_INPUT',
         field: 'filter.speakerId',
       });
 
-      const largest = await fails(`{ claim(id: "2147483647") { id } }`);
+      const largest = await t.fails(`{ claim(id: "2147483647") { id } }`);
       expect(largest.extensions).toMatchObject({ code: 'NOT_FOUND', reason: 'CLAIM_NOT_FOUND' });
     });
 
@@ -850,7 +841,7 @@ describe('claims', () => {
         quote: 'Putin accepted',
       });
 
-      const data = await ok<{ claim: Record<string, unknown> }>(
+      const data = await t.ok<{ claim: Record<string, unknown> }>(
         `query ($id: ID!) {
           claim(id: $id) {
             id text speakerRole verificationPhrase version status
@@ -892,7 +883,7 @@ describe('claims', () => {
       });
       const newSpeaker = uniqueName('Dmitry Peskov');
 
-      const data = await ok<{ updateClaim: ClaimView }>(UPDATE_CLAIM, {
+      const data = await t.ok<{ updateClaim: ClaimView }>(UPDATE_CLAIM, {
         input: {
           claimId: original.id,
           expectedVersion: 1,
@@ -933,20 +924,20 @@ describe('claims', () => {
         reportedBy: [a, b],
       });
 
-      const replaced = await ok<{ updateClaim: ClaimView }>(UPDATE_CLAIM, {
+      const replaced = await t.ok<{ updateClaim: ClaimView }>(UPDATE_CLAIM, {
         input: { claimId: original.id, expectedVersion: 1, reportedBy: [c, a] },
       });
       expect(replaced.updateClaim.version).toBe(2);
       expect(replaced.updateClaim.reportedBy.map((o) => o.name)).toEqual([c, a]);
       expect((await getClaim(original.id)).reportedBy.map((o) => o.name)).toEqual([c, a]);
 
-      const cleared = await ok<{ updateClaim: ClaimView }>(UPDATE_CLAIM, {
+      const cleared = await t.ok<{ updateClaim: ClaimView }>(UPDATE_CLAIM, {
         input: { claimId: original.id, expectedVersion: 2, quote: null, speakerRole: null },
       });
       expect(cleared.updateClaim).toMatchObject({ version: 3, quote: null, speakerRole: null });
       expect(await getClaim(original.id)).toMatchObject({ quote: null, speakerRole: null });
 
-      const emptied = await ok<{ updateClaim: ClaimView }>(UPDATE_CLAIM, {
+      const emptied = await t.ok<{ updateClaim: ClaimView }>(UPDATE_CLAIM, {
         input: { claimId: original.id, expectedVersion: 3, reportedBy: [] },
       });
       expect(emptied.updateClaim.reportedBy).toEqual([]);
@@ -956,13 +947,13 @@ describe('claims', () => {
     it('refuses a stale expectedVersion as CONFLICT and leaves the claim unchanged', async () => {
       const briefing = await createBriefing(t);
       const original = await create({ itemId: briefing.items[0].id, speakerName: uniqueName('S') });
-      await ok(UPDATE_CLAIM, { input: { claimId: original.id, expectedVersion: 1, text: 'v2' } });
+      await t.ok(UPDATE_CLAIM, { input: { claimId: original.id, expectedVersion: 1, text: 'v2' } });
       const current = await getClaim(original.id);
       expect(current.version).toBe(2);
 
       const staleSpeaker = uniqueName('Stale Speaker');
       const staleWire = uniqueName('Stale Wire');
-      const error = await fails(UPDATE_CLAIM, {
+      const error = await t.fails(UPDATE_CLAIM, {
         input: {
           claimId: original.id,
           expectedVersion: 1,
@@ -984,7 +975,7 @@ describe('claims', () => {
     it('refuses an input that changes nothing', async () => {
       const briefing = await createBriefing(t);
       const original = await createClaim(t, briefing.items[0].id);
-      const error = await fails(UPDATE_CLAIM, {
+      const error = await t.fails(UPDATE_CLAIM, {
         input: { claimId: original.id, expectedVersion: 1 },
       });
       expect(error.extensions).toMatchObject({
@@ -1005,7 +996,7 @@ describe('claims', () => {
     });
 
     it('answers NOT_FOUND for a missing claim', async () => {
-      const error = await fails(UPDATE_CLAIM, {
+      const error = await t.fails(UPDATE_CLAIM, {
         input: { claimId: '987654321', expectedVersion: 1, text: 'x' },
       });
       expect(error.extensions).toMatchObject({ code: 'NOT_FOUND', reason: 'CLAIM_NOT_FOUND' });
@@ -1026,35 +1017,41 @@ describe('claims', () => {
 
       const relationsOf = async (id: string) =>
         (
-          await ok<{ claim: { relations: { from: { id: string }; to: { id: string } }[] } }>(
+          await t.ok<{ claim: { relations: { from: { id: string }; to: { id: string } }[] } }>(
             `query ($id: ID!) { claim(id: $id) { relations { from { id } to { id } } } }`,
             { id },
           )
         ).claim.relations;
       expect(await relationsOf(survivor.id)).toHaveLength(3);
 
-      const deleted = await ok<{ deleteClaim: { id: string; relationsRemoved: number } }>(DELETE, {
-        id: doomed.id,
-      });
+      const deleted = await t.ok<{ deleteClaim: { id: string; relationsRemoved: number } }>(
+        DELETE,
+        {
+          id: doomed.id,
+        },
+      );
       expect(deleted.deleteClaim).toEqual({ id: doomed.id, relationsRemoved: 2 });
 
-      const gone = await fails(GET_CLAIM, { id: doomed.id });
+      const gone = await t.fails(GET_CLAIM, { id: doomed.id });
       expect(gone.extensions).toMatchObject({ code: 'NOT_FOUND', reason: 'CLAIM_NOT_FOUND' });
       expect(await relationsOf(survivor.id)).toEqual([
         { from: { id: survivor.id }, to: { id: bystander.id } },
       ]);
       expect(await idsMatching({ briefingId: briefing.id, hasCounterClaims: true })).toEqual([]);
 
-      const again = await fails(DELETE, { id: doomed.id });
+      const again = await t.fails(DELETE, { id: doomed.id });
       expect(again.extensions).toMatchObject({ code: 'NOT_FOUND', reason: 'CLAIM_NOT_FOUND' });
     });
 
     it('reports zero relations removed for an unlinked claim', async () => {
       const briefing = await createBriefing(t);
       const lonely = await createClaim(t, briefing.items[0].id);
-      const deleted = await ok<{ deleteClaim: { id: string; relationsRemoved: number } }>(DELETE, {
-        id: lonely.id,
-      });
+      const deleted = await t.ok<{ deleteClaim: { id: string; relationsRemoved: number } }>(
+        DELETE,
+        {
+          id: lonely.id,
+        },
+      );
       expect(deleted.deleteClaim).toEqual({ id: lonely.id, relationsRemoved: 0 });
       expect((await list({ briefingId: briefing.id })).totalCount).toBe(0);
     });
@@ -1102,7 +1099,7 @@ describe('claims', () => {
       const run = async (first: number) => {
         let page: Page | undefined;
         const count = await t.countQueries(async () => {
-          page = await ok<Page>(query, { first, filter: { briefingId: briefing.id } });
+          page = await t.ok<Page>(query, { first, filter: { briefingId: briefing.id } });
         });
         return { count, page: page! };
       };

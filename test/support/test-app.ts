@@ -2,7 +2,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 import { createApp } from '../../src/app.factory.js';
 import { ApiKeysService } from '../../src/auth/api-keys.service.js';
 import { Role } from '../../src/auth/role.js';
@@ -43,6 +43,19 @@ export interface TestApp {
   ): Promise<GraphqlResponse<T>>;
   /** The ADMIN key requests carry unless told otherwise. */
   admin: TestKey;
+  /** A request that must succeed; returns its data. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read responses field by field
+  ok<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    options?: RequestOptions,
+  ): Promise<T>;
+  /** A request that must fail; returns its first error. */
+  fails(
+    query: string,
+    variables?: Record<string, unknown>,
+    options?: RequestOptions,
+  ): Promise<GraphqlError>;
   /** A new API key with `role`, named uniquely from `name`. */
   createKey(role: Role, name?: string): Promise<TestKey>;
   /** Listens on an ephemeral port (for WebSocket clients); returns the GraphQL URL. */
@@ -74,7 +87,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   };
   const admin = await createKey(Role.ADMIN, 'test-admin');
 
-  return {
+  const testApp: TestApp = {
     app,
     dataSource,
     admin,
@@ -97,6 +110,17 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       await work();
       return logger.queryCount - before;
     },
+    async ok<T>(query: string, variables?: Record<string, unknown>, options?: RequestOptions) {
+      const response = await testApp.gql<T>(query, variables, options);
+      expect(response.errors).toBeUndefined();
+      return response.data;
+    },
+    async fails(query, variables, options) {
+      const response = await testApp.gql(query, variables, options);
+      expect(response.errors?.length).toBeGreaterThan(0);
+      return response.errors![0];
+    },
     close: () => app.close(),
   };
+  return testApp;
 }
