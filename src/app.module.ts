@@ -15,7 +15,8 @@ import { ClaimsModule } from './claims/claims.module.js';
 import { GraphqlExceptionFilter } from './common/errors/graphql-exception.filter.js';
 import { InputValidationPipe } from './common/errors/input-validation.pipe.js';
 import { DateTimeScalar } from './common/graphql/date-time.scalar.js';
-import { formatGraphqlErrors } from './common/graphql/error-formatter.js';
+import { createErrorFormatter } from './common/graphql/error-formatter.js';
+import { costLimitHook, queryLimitRules } from './common/graphql/query-limits.js';
 import { applyNonNullVariableDefaults } from './common/graphql/non-null-variable-defaults.js';
 import { RequestLoaders, type GraphqlContext } from './common/loaders/request-loaders.js';
 import { once } from './common/once.js';
@@ -70,8 +71,17 @@ export const SCHEMA_FILE = 'schema.gql';
             return context;
           },
         },
-        errorFormatter: formatGraphqlErrors,
-        hooks: { preExecution: [applyNonNullVariableDefaults] },
+        errorFormatter: createErrorFormatter({
+          maxTokens: config.queryLimits.maxTokens,
+          hideSuggestions: config.nodeEnv === 'production',
+        }),
+        graphql: { parseOptions: { maxTokens: config.queryLimits.maxTokens } },
+        validationRules: queryLimitRules(config.queryLimits, config.nodeEnv === 'production'),
+        // One operation per request: a batch would multiply every other limit.
+        allowBatchedQueries: false,
+        hooks: {
+          preExecution: [applyNonNullVariableDefaults, costLimitHook(config.queryLimits.maxCost)],
+        },
         // Without this a global filter (and later, guards) would skip @ResolveField methods.
         fieldResolverEnhancers: ['guards', 'interceptors', 'filters'],
       }),

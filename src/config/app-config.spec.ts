@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
-import { ConfigError, loadConfig } from './app-config.js';
+import { ConfigError, DEFAULT_QUERY_LIMITS, loadConfig } from './app-config.js';
 
 describe('loadConfig', () => {
   it('defaults to port 3000 and a SQLite file under ./data', () => {
@@ -10,6 +10,7 @@ describe('loadConfig', () => {
       database: { type: 'better-sqlite3', path: resolve('data/claimtrack.sqlite') },
       graphiql: true,
       redisUrl: null,
+      queryLimits: DEFAULT_QUERY_LIMITS,
     });
   });
 
@@ -35,6 +36,7 @@ describe('loadConfig', () => {
     [{ DATABASE_URL: 'mysql://localhost/db' }, 'DATABASE_URL'],
     [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
     [{ REDIS_URL: 'localhost:6379' }, 'REDIS_URL'],
+    [{ GRAPHQL_MAX_COST: '-5' }, 'GRAPHQL_MAX_COST'],
   ])('refuses %j with a message naming %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(variable));

@@ -1,6 +1,7 @@
 import { plainToInstance } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min, validateSync } from 'class-validator';
 import { resolve } from 'node:path';
+import type { QueryLimits } from '../common/graphql/query-limits.js';
 
 export type DatabaseConfig =
   { type: 'better-sqlite3'; path: string } | { type: 'postgres'; url: string };
@@ -13,7 +14,26 @@ export interface AppConfig {
   graphiql: boolean;
   /** When set, subscription events travel through Redis, so every instance sees them. */
   redisUrl: string | null;
+  /** Bounds on every GraphQL request. */
+  queryLimits: QueryLimits;
 }
+
+/** Defaults measured against the README's, the benchmark's and the test suite's queries. */
+export const DEFAULT_QUERY_LIMITS: QueryLimits = {
+  maxDepth: 12,
+  maxAliases: 15,
+  maxDirectives: 10,
+  maxTokens: 5000,
+  maxCost: 5000,
+};
+
+const LIMIT_VARIABLES: Record<keyof QueryLimits, string> = {
+  maxDepth: 'GRAPHQL_MAX_DEPTH',
+  maxAliases: 'GRAPHQL_MAX_ALIASES',
+  maxDirectives: 'GRAPHQL_MAX_DIRECTIVES',
+  maxTokens: 'GRAPHQL_MAX_TOKENS',
+  maxCost: 'GRAPHQL_MAX_COST',
+};
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
 
@@ -70,6 +90,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     const messages = new Set(errors.flatMap((error) => Object.values(error.constraints ?? {})));
     throw new ConfigError(`Invalid configuration: ${[...messages].join('; ')}`);
   }
+  const queryLimits = { ...DEFAULT_QUERY_LIMITS };
+  for (const [limit, variable] of Object.entries(LIMIT_VARIABLES) as [
+    keyof QueryLimits,
+    string,
+  ][]) {
+    const value = env[variable];
+    if (value === undefined || value === '') continue;
+    if (!/^[1-9][0-9]{0,6}$/.test(value)) {
+      throw new ConfigError(`Invalid configuration: ${variable} must be a positive integer`);
+    }
+    queryLimits[limit] = Number(value);
+  }
   const nodeEnv = variables.NODE_ENV ?? 'development';
   return {
     port: variables.PORT ?? 3000,
@@ -77,5 +109,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     database: parseDatabaseUrl(variables.DATABASE_URL ?? DEFAULT_DATABASE_URL),
     graphiql: nodeEnv !== 'production',
     redisUrl: variables.REDIS_URL ?? null,
+    queryLimits,
   };
 }

@@ -41,6 +41,8 @@ export interface TestApp {
     variables?: Record<string, unknown>,
     options?: RequestOptions,
   ): Promise<GraphqlResponse<T>>;
+  /** Posts a raw body to /graphql (batches, oversized bodies). */
+  post(body: unknown): Promise<{ status: number; body: unknown }>;
   /** The ADMIN key requests carry unless told otherwise. */
   admin: TestKey;
   /** A request that must succeed; returns its data. */
@@ -68,12 +70,14 @@ export interface TestApp {
 export interface TestAppOptions {
   /** Send subscription events through this Redis, as production instances do. */
   redisUrl?: string;
+  /** Default `test`; `production` turns introspection, suggestions and GraphiQL off. */
+  nodeEnv?: 'test' | 'production';
 }
 
 /** The real application on this run's database, migrated; requests go through supertest. */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   process.env.DATABASE_URL = inject('databaseUrl');
-  process.env.NODE_ENV = 'test';
+  process.env.NODE_ENV = options.nodeEnv ?? 'test';
   if (options.redisUrl) process.env.REDIS_URL = options.redisUrl;
   else delete process.env.REDIS_URL;
   const app = await createApp(['error']);
@@ -98,6 +102,14 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       if (key !== null) call.set('authorization', `Bearer ${key}`);
       const response = await call.send({ query, variables });
       return { status: response.status, data: response.body.data, errors: response.body.errors };
+    },
+    async post(body) {
+      const response = await request(server)
+        .post('/graphql')
+        .set('content-type', 'application/json')
+        .set('authorization', `Bearer ${admin.key}`)
+        .send(typeof body === 'string' ? body : JSON.stringify(body));
+      return { status: response.status, body: response.body };
     },
     async listen() {
       await app.listen({ port: 0, host: '127.0.0.1' });

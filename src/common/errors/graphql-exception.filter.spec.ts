@@ -43,10 +43,11 @@ describe('toGraphQLError', () => {
     const error = toGraphQLError(
       new Error('connect ECONNREFUSED 10.0.0.1:5432 password=secret'),
       logger,
+      'req-7',
     );
     expect(error.message).toBe('Internal server error');
-    expect(error.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
-    expect(logged).toHaveBeenCalledWith(expect.stringContaining('ECONNREFUSED'));
+    expect(error.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR', requestId: 'req-7' });
+    expect(logged).toHaveBeenCalledWith(expect.stringMatching(/^\[request req-7\].*ECONNREFUSED/s));
   });
 
   it('passes a DomainError subclass through with its own code', () => {

@@ -1,4 +1,6 @@
-import { Catch, Logger, type ExceptionFilter } from '@nestjs/common';
+import { Catch, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import { GqlArgumentsHost } from '@nestjs/graphql';
+import type { FastifyReply } from 'fastify';
 import { GraphQLError } from 'graphql';
 import { QueryFailedError } from 'typeorm';
 import { CommonErrorReason, DomainError, ErrorCode } from './domain-error.js';
@@ -21,7 +23,7 @@ function isUniqueViolation(error: unknown): boolean {
  * details; a unique violation on either driver is a CONFLICT; anything else is logged in full
  * and masked, so no SQL, driver text or stack reaches a client.
  */
-export function toGraphQLError(error: unknown, logger: Logger): GraphQLError {
+export function toGraphQLError(error: unknown, logger: Logger, requestId?: string): GraphQLError {
   if (error instanceof GraphQLError) return error;
   if (error instanceof DomainError) {
     return new GraphQLError(error.message, {
@@ -33,9 +35,10 @@ export function toGraphQLError(error: unknown, logger: Logger): GraphQLError {
       extensions: { code: ErrorCode.CONFLICT, reason: CommonErrorReason.UNIQUE_VIOLATION },
     });
   }
-  logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  logger.error(requestId ? `[request ${requestId}] ${detail}` : detail);
   return new GraphQLError('Internal server error', {
-    extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+    extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, ...(requestId ? { requestId } : {}) },
   });
 }
 
@@ -43,7 +46,9 @@ export function toGraphQLError(error: unknown, logger: Logger): GraphQLError {
 export class GraphqlExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('GraphQL');
 
-  catch(error: unknown): GraphQLError {
-    return toGraphQLError(error, this.logger);
+  catch(error: unknown, host: ArgumentsHost): GraphQLError {
+    // The request id ties the masked answer to the full log line.
+    const context = GqlArgumentsHost.create(host).getContext<{ reply?: FastifyReply }>();
+    return toGraphQLError(error, this.logger, context?.reply?.request.id);
   }
 }

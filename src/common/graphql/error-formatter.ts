@@ -3,6 +3,7 @@ import { GraphQLError } from 'graphql';
 import mercurius, { type MercuriusContext } from 'mercurius';
 import { ErrorCode } from '../errors/domain-error.js';
 import { toGraphQLError } from '../errors/graphql-exception.filter.js';
+import { tokenLimitError } from './query-limits.js';
 
 type Execution = Parameters<NonNullable<mercurius.MercuriusOptions['errorFormatter']>>[0];
 
@@ -15,12 +16,12 @@ function requestErrorCode(error: GraphQLError): string {
   return 'GRAPHQL_VALIDATION_FAILED';
 }
 
-function withCode(error: GraphQLError): GraphQLError {
+function withCode(error: GraphQLError, requestId?: string): GraphQLError {
   if (error.extensions?.code) return error;
   const original = error.originalError;
   if (original && !(original instanceof GraphQLError)) {
     // Thrown outside the resolvers' exception filter: classify (and mask) it the same way.
-    const mapped = toGraphQLError(original, logger);
+    const mapped = toGraphQLError(original, logger, requestId);
     return new GraphQLError(mapped.message, {
       nodes: error.nodes,
       path: error.path,
@@ -36,15 +37,40 @@ function withCode(error: GraphQLError): GraphQLError {
   });
 }
 
+export interface ErrorFormatterOptions {
+  maxTokens: number;
+  /** Production hides "Did you mean …?", which would hand the schema out field by field. */
+  hideSuggestions: boolean;
+}
+
 /** Mercurius's formatter, after making sure every error has a stable `extensions.code`. */
-export function formatGraphqlErrors(execution: Execution, context: MercuriusContext) {
-  const errors = execution.errors.flatMap((error) => {
-    const nested = (error.originalError as { errors?: unknown } | undefined)?.errors;
-    if (!Array.isArray(nested)) return [error];
-    // Mercurius wraps a failed validation as one error holding graphql-js's list.
-    return nested.map((e: unknown) =>
-      e instanceof GraphQLError ? e : new GraphQLError(String((e as Error)?.message ?? e)),
+export const createErrorFormatter =
+  (options: ErrorFormatterOptions) => (execution: Execution, context: MercuriusContext) => {
+    const errors = execution.errors.flatMap((error) => {
+      const nested = (error.originalError as { errors?: unknown } | undefined)?.errors;
+      if (!Array.isArray(nested)) return [error];
+      // Mercurius wraps a failed validation as one error holding graphql-js's list.
+      return nested.map((e: unknown) =>
+        e instanceof GraphQLError ? e : new GraphQLError(String((e as Error)?.message ?? e)),
+      );
+    });
+    const coded = errors.map(
+      (error) =>
+        tokenLimitError(error, options.maxTokens) ?? withCode(error, context.reply?.request.id),
     );
-  });
-  return mercurius.defaultErrorFormatter({ ...execution, errors: errors.map(withCode) }, context);
+    return mercurius.defaultErrorFormatter(
+      { ...execution, errors: options.hideSuggestions ? coded.map(withoutSuggestions) : coded },
+      context,
+    );
+  };
+
+function withoutSuggestions(error: GraphQLError): GraphQLError {
+  const message = error.message.replace(/ Did you mean .+\?$/, '');
+  return message === error.message
+    ? error
+    : new GraphQLError(message, {
+        nodes: error.nodes,
+        path: error.path,
+        extensions: error.extensions,
+      });
 }
