@@ -23,6 +23,7 @@ import { once } from './common/once.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
+import { HealthModule } from './health/health.module.js';
 import { SeedModule } from './database/seed/seed.module.js';
 import { VerificationModule } from './verification/verification.module.js';
 
@@ -93,6 +94,7 @@ export const SCHEMA_FILE = 'schema.gql';
     ClaimRelationsModule,
     ClaimGraphModule,
     ClaimEventsModule,
+    HealthModule,
     SeedModule,
   ],
   providers: [

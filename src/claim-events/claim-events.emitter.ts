@@ -13,10 +13,22 @@ export class ClaimEventsEmitter implements OnApplicationShutdown {
   private readonly logger = new Logger('ClaimEvents');
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    this.emitter = config.redisUrl
-      ? redisEmitter({ connectionString: config.redisUrl })
-      : mqemitter();
-    if (config.redisUrl) this.logger.log('Subscription events travel through Redis');
+    if (!config.redisUrl) {
+      this.emitter = mqemitter();
+      return;
+    }
+    const redis = redisEmitter({ connectionString: config.redisUrl });
+    // Without a listener a lost Redis connection would crash the process; ioredis reconnects,
+    // and readiness (/health/ready) reports Redis down meanwhile.
+    let lastWarning = 0;
+    // `state` is the emitter's (untyped) event bus for connection errors.
+    (redis as unknown as { state: NodeJS.EventEmitter }).state.on('error', (error: Error) => {
+      if (Date.now() - lastWarning < 10_000) return;
+      lastWarning = Date.now();
+      this.logger.warn(`Redis unreachable, subscription events wait: ${error.message}`);
+    });
+    this.emitter = redis;
+    this.logger.log('Subscription events travel through Redis');
   }
 
   onApplicationShutdown(): Promise<void> {

@@ -11,6 +11,8 @@ describe('loadConfig', () => {
       graphiql: true,
       redisUrl: null,
       queryLimits: DEFAULT_QUERY_LIMITS,
+      bodyLimit: 1_048_576,
+      corsOrigins: [],
     });
   });
 
@@ -37,6 +39,8 @@ describe('loadConfig', () => {
     [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
     [{ REDIS_URL: 'localhost:6379' }, 'REDIS_URL'],
     [{ GRAPHQL_MAX_COST: '-5' }, 'GRAPHQL_MAX_COST'],
+    [{ BODY_LIMIT: '10' }, 'BODY_LIMIT'],
+    [{ CORS_ORIGINS: 'evil.example' }, 'CORS_ORIGINS'],
   ])('refuses %j with a message naming %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(variable));

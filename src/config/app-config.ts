@@ -16,6 +16,10 @@ export interface AppConfig {
   redisUrl: string | null;
   /** Bounds on every GraphQL request. */
   queryLimits: QueryLimits;
+  /** Largest request body accepted, in bytes; larger ones get 413. */
+  bodyLimit: number;
+  /** Origins browsers may call from (CORS); empty: same origin only. */
+  corsOrigins: string[];
 }
 
 /** Defaults measured against the README's, the benchmark's and the test suite's queries. */
@@ -54,6 +58,18 @@ class EnvironmentVariables {
   DATABASE_URL?: string;
 
   @IsOptional()
+  @IsInt({ message: 'BODY_LIMIT must be a number of bytes between 1024 and 104857600' })
+  @Min(1024, { message: 'BODY_LIMIT must be a number of bytes between 1024 and 104857600' })
+  @Max(104_857_600, { message: 'BODY_LIMIT must be a number of bytes between 1024 and 104857600' })
+  BODY_LIMIT?: number;
+
+  @IsOptional()
+  @Matches(/^https?:\/\/[^,\s]+(,https?:\/\/[^,\s]+)*$/, {
+    message: 'CORS_ORIGINS must be a comma-separated list of http(s) origins',
+  })
+  CORS_ORIGINS?: string;
+
+  @IsOptional()
   @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be redis://host:port' })
   REDIS_URL?: string;
 
@@ -83,6 +99,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     DATABASE_URL: env.DATABASE_URL || undefined,
     NODE_ENV: env.NODE_ENV || undefined,
     REDIS_URL: env.REDIS_URL || undefined,
+    BODY_LIMIT: env.BODY_LIMIT ? Number(env.BODY_LIMIT) : undefined,
+    CORS_ORIGINS: env.CORS_ORIGINS || undefined,
   };
   const variables = plainToInstance(EnvironmentVariables, raw);
   const errors = validateSync(variables);
@@ -110,5 +128,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     graphiql: nodeEnv !== 'production',
     redisUrl: variables.REDIS_URL ?? null,
     queryLimits,
+    bodyLimit: variables.BODY_LIMIT ?? 1_048_576,
+    corsOrigins: variables.CORS_ORIGINS?.split(',') ?? [],
   };
 }

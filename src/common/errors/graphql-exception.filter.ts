@@ -1,5 +1,11 @@
-import { Catch, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
-import { GqlArgumentsHost } from '@nestjs/graphql';
+import {
+  Catch,
+  HttpException,
+  Logger,
+  type ArgumentsHost,
+  type ExceptionFilter,
+} from '@nestjs/common';
+import { GqlArgumentsHost, type GqlContextType } from '@nestjs/graphql';
 import type { FastifyReply } from 'fastify';
 import { GraphQLError } from 'graphql';
 import { QueryFailedError } from 'typeorm';
@@ -46,9 +52,21 @@ export function toGraphQLError(error: unknown, logger: Logger, requestId?: strin
 export class GraphqlExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('GraphQL');
 
-  catch(error: unknown, host: ArgumentsHost): GraphQLError {
+  catch(error: unknown, host: ArgumentsHost): GraphQLError | void {
+    if (host.getType<GqlContextType>() !== 'graphql') return this.replyOverHttp(error, host);
     // The request id ties the masked answer to the full log line.
     const context = GqlArgumentsHost.create(host).getContext<{ reply?: FastifyReply }>();
     return toGraphQLError(error, this.logger, context?.reply?.request.id);
+  }
+
+  /** Plain HTTP routes (health probes, unknown paths) answer with their status, masked alike. */
+  private replyOverHttp(error: unknown, host: ArgumentsHost): void {
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    if (error instanceof HttpException) {
+      void reply.status(error.getStatus()).send(error.getResponse());
+      return;
+    }
+    this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    void reply.status(500).send({ statusCode: 500, message: 'Internal server error' });
   }
 }

@@ -19,6 +19,14 @@ function requestErrorCode(error: GraphQLError): string {
 function withCode(error: GraphQLError, requestId?: string): GraphQLError {
   if (error.extensions?.code) return error;
   const original = error.originalError;
+  const status = (original as { statusCode?: unknown } | undefined)?.statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    // Fastify's own refusals (a body over the limit, bad JSON): keep their status and message.
+    return new GraphQLError(error.message, {
+      originalError: original,
+      extensions: { code: status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST' },
+    });
+  }
   if (original && !(original instanceof GraphQLError)) {
     // Thrown outside the resolvers' exception filter: classify (and mask) it the same way.
     const mapped = toGraphQLError(original, logger, requestId);
