@@ -83,8 +83,9 @@ export const SCHEMA_FILE = 'schema.gql';
         hooks: {
           preExecution: [applyNonNullVariableDefaults, costLimitHook(config.queryLimits.maxCost)],
         },
-        // Without this a global filter (and later, guards) would skip @ResolveField methods.
-        fieldResolverEnhancers: ['guards', 'interceptors', 'filters'],
+        // Without this the global guard would skip @ResolveField methods. Field errors need no
+        // filter: the error formatter maps them the same way, so each field is wrapped once less.
+        fieldResolverEnhancers: ['guards'],
       }),
     }),
     ActorsModule,
