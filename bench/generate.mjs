@@ -21,23 +21,14 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadPg, loadSqlite, parseDatabaseUrl, PROJECT_DIR, sqliteDate } from './lib/drivers.mjs';
+import { seededRandom } from './lib/random.mjs';
 
 export const GENERATOR_VERSION = 1;
 
 // ---------------------------------------------------------------- deterministic randomness
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 class Rng {
   constructor(seed) {
-    this.next = mulberry32(seed);
+    this.next = seededRandom(seed);
   }
   int(min, max) {
     return min + Math.floor(this.next() * (max - min + 1));

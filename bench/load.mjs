@@ -11,26 +11,16 @@
 //             the new version from the answer (or the CONFLICT's currentVersion)
 //   hot       the same, on one claim, every connection at once: one wins, the others conflict
 import { createRequire } from 'node:module';
+import { seededRandom } from './lib/random.mjs';
 
 const require = createRequire(import.meta.url);
 const autocannon = require('autocannon');
-
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const okBody = (body) =>
   typeof body === 'string' && body.startsWith('{"data":{') && !body.includes('"errors"');
 
 function run(spec) {
-  const random = rng(spec.seed ?? 1);
+  const random = seededRandom(spec.seed ?? 1);
   const counts = {
     gqlErrors: 0,
     successes: 0,

@@ -26,6 +26,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { dropDatabase, generate } from './generate.mjs';
 import { BENCH_DIR, driverVersions, inList, openQuery, PROJECT_DIR } from './lib/drivers.mjs';
 import { claimtrack, endCursor, OPEN_STATUSES, pageIds, peer } from './queries.mjs';
+import { seededRandom } from './lib/random.mjs';
 
 // ---------------------------------------------------------------- options
 function parseArgs(argv) {
@@ -298,21 +299,10 @@ function createKey(databaseUrl) {
   return key;
 }
 
-function makeRng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** What the scenarios aim at, chosen by SQL from the generated data. */
 async function pickTargets(q, size, seed) {
   const open = OPEN_STATUSES;
-  const random = makeRng(seed + 7);
+  const random = seededRandom(seed + 7);
   const [speaker] = await q.all(
     `SELECT speaker_id AS id, COUNT(*) AS n FROM claims WHERE status IN (${inList(open)}) GROUP BY speaker_id ORDER BY COUNT(*) DESC, speaker_id LIMIT 1`,
     open,
