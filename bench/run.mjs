@@ -50,7 +50,8 @@ if (args.help) {
   --duration 5            seconds per round (quick: 1)
   --warmup 2              seconds of warm-up per server and scenario (quick: 0.3)
   --connections 10        autocannon connections
-  --scenarios 1,2,2b,3,4,4h,5
+  --scenarios 1,2,2b,3,4,4h,5   (quick: 1,2,3,4,5)
+  --no-join               skip the one-JOIN reference server (quick: skipped; --join brings it back)
   --seed 42               generator seed
   --pg postgres://postgres@127.0.0.1:5432   server for the claimtrack_bench_<size> databases
   --keep                  keep the generated databases (bench/data/, claimtrack_bench_*)
@@ -73,13 +74,14 @@ const opt = {
   duration: Number(args.duration ?? (quick ? 1 : 5)),
   warmup: Number(args.warmup ?? (quick ? 0.3 : 2)),
   connections: Number(args.connections ?? 10),
-  scenarios: String(args.scenarios ?? '1,2,2b,3,4,4h,5')
+  scenarios: String(args.scenarios ?? (quick ? '1,2,3,4,5' : '1,2,2b,3,4,4h,5'))
     .split(',')
     .map((s) => s.trim()),
   seed: Number(args.seed ?? 42),
   pg: String(args.pg ?? 'postgres://postgres@127.0.0.1:5432').replace(/\/$/, ''),
   keep: Boolean(args.keep),
   peer: !args['no-peer'],
+  join: args.join ? true : !args['no-join'] && !quick,
   analyze: Boolean(args.analyze),
   maxMinutes: Number(args['max-minutes'] ?? 180),
 };
@@ -191,6 +193,42 @@ function memory(pid) {
   } catch {
     return { rssMb: NaN, peakMb: NaN };
   }
+}
+
+function cpuTicks(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return Number(fields[11]) + Number(fields[12]); // utime + stime, in clock ticks
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Waits until the servers have finished the work autocannon left behind (it drops the requests
+ * in flight when its time is up, but the servers go on with them): no server process uses CPU
+ * and, on PostgreSQL, no statement of the bench database is still active. Bounded.
+ */
+async function quiesce(pids, q, databaseName, limitMs = 300_000) {
+  const deadline = Date.now() + limitMs;
+  let quietFor = 0;
+  while (Date.now() < deadline) {
+    const before = pids.map(cpuTicks);
+    await sleep(100);
+    const busyTicks = pids.map(cpuTicks).reduce((t, v, i) => t + v - before[i], 0);
+    let active = 0;
+    if (q.type === 'postgres') {
+      const [row] = await q.all(
+        `SELECT COUNT(*) AS n FROM pg_stat_activity WHERE datname = $1 AND state = 'active' AND pid <> pg_backend_pid()`,
+        [databaseName],
+      );
+      active = Number(row.n);
+    }
+    // ≤ 1 tick (10 ms) of CPU in 100 ms across all servers counts as quiet
+    quietFor = busyTicks <= 1 && active === 0 ? quietFor + 1 : 0;
+    if (quietFor >= 2) return true;
+  }
+  return false;
 }
 
 let loadSeq = 0;
@@ -430,6 +468,22 @@ const median = (values) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 const fmt = (v, digits = 0) => (Number.isFinite(v) ? v.toFixed(digits) : '—');
+
+/** Medians of a server's rounds; a round that answered nothing counts as slower than any. */
+function roundStats(s) {
+  if (!s?.rounds) return s;
+  if (s.rounds.length === 0) return { ...s, rps: 0, p50: Infinity, p99: Infinity };
+  const lat = (k) => {
+    const m = median(s.rounds.map((x) => (x.requests > 0 ? x[k] : Number.MAX_VALUE)));
+    return m === Number.MAX_VALUE ? Infinity : m;
+  };
+  return { ...s, rps: median(s.rounds.map((x) => x.rps)), p50: lat('p50'), p99: lat('p99') };
+}
+const statsOf = (scenario) =>
+  scenario &&
+  Object.fromEntries(Object.entries(scenario.servers).map(([n, x]) => [n, roundStats(x)]));
+const fmtMs = (v, params) => (v === Infinity ? `> ${params.duration * 1000}` : fmt(v, 1));
+const fmtRps = (v) => (v > 0 && v < 10 ? fmt(v, 1) : fmt(v));
 const ratio = (a, b) =>
   Number.isFinite(a) && Number.isFinite(b) && b > 0 ? `${(a / b).toFixed(2)}×` : '—';
 
@@ -483,7 +537,7 @@ function renderTable(run) {
   );
   lines.push('|---|---|---:|---:|---:|---:|---:|---:|---|');
   for (const id of SCENARIO_ORDER.filter((k) => run.scenarios[k])) {
-    const sc = run.scenarios[id];
+    const sc = { ...run.scenarios[id], servers: statsOf(run.scenarios[id]) };
     const limit = sc.servers.limit?.rps;
     const peerRps = sc.servers.peer?.rps;
     let first = true;
@@ -498,19 +552,16 @@ function renderTable(run) {
         notes.push(`${s.errors} socket errors, ${s.timeouts} timeouts, ${s.non2xx} non-2xx`);
       if (first && sc.note) notes.push(sc.note);
       const answered = s.rounds ? s.rounds.reduce((t, x) => t + (x.requests ?? 0), 0) : 1;
-      if (answered === 0) {
+      if (s.rounds?.length === 0) notes.unshift('no answer in the warm-up: rounds skipped');
+      else if (answered === 0)
+        notes.unshift(`no request answered within the ${run.params.duration} s rounds`);
+      else if (s.p99 === Infinity)
         notes.unshift(
-          `no request answered within the ${run.params.duration} s rounds${s.soloMs ? `; one request alone took ${fmt(s.soloMs)} ms` : ''}`,
+          `${answered} request(s) answered in ${s.rounds.length} rounds of ${run.params.duration} s`,
         );
-        lines.push(
-          `| ${first ? SCENARIOS[id].title : ''} | ${SERVER_LABEL[name]} | 0 | > ${run.params.duration * 1000} | > ${run.params.duration * 1000} | — | — | ${fmt(s.rssMb)} | ${notes.join('; ')} |`,
-        );
-        first = false;
-        continue;
-      }
       if (s.soloMs) notes.push(`one request alone: ${fmt(s.soloMs)} ms`);
       lines.push(
-        `| ${first ? SCENARIOS[id].title : ''} | ${SERVER_LABEL[name]} | ${fmt(s.rps)} | ${fmt(s.p50, 1)} | ${fmt(s.p99, 1)} | ${name === 'limit' ? '1.00×' : ratio(s.rps, limit)} | ${name === 'peer' ? '1.00×' : ratio(s.rps, peerRps)} | ${fmt(s.rssMb)} | ${notes.join('; ')} |`,
+        `| ${first ? SCENARIOS[id].title : ''} | ${SERVER_LABEL[name]} | ${fmtRps(s.rps)} | ${fmtMs(s.p50, run.params)} | ${fmtMs(s.p99, run.params)} | ${name === 'limit' ? '1.00×' : ratio(s.rps, limit)} | ${name === 'peer' ? '1.00×' : ratio(s.rps, peerRps)} | ${fmt(s.rssMb)} | ${notes.join('; ')} |`,
       );
       first = false;
     }
@@ -553,7 +604,7 @@ function renderTable(run) {
 
 function targetChecks(run) {
   const out = [];
-  const s1 = run.scenarios[1]?.servers;
+  const s1 = statsOf(run.scenarios[1]);
   const atLeast = (a, b, k) =>
     Number.isFinite(a) && Number.isFinite(b) && b > 0 ? a >= k * b : false;
   const none = (s) => (s && !(s.rps > 0) ? ' (no request answered within a round)' : '');
@@ -567,7 +618,7 @@ function targetChecks(run) {
       what: `scenario 1 ≥ 2× PostGraphile: ${ratio(s1.claimtrack.rps, s1.peer.rps)}`,
       ok: atLeast(s1.claimtrack.rps, s1.peer.rps, 2),
     });
-  const s4 = run.scenarios[4]?.servers;
+  const s4 = statsOf(run.scenarios[4]);
   if (s4?.limit)
     out.push({
       what: `scenario 4 ≥ 0.5× the raw loop: ${ratio(s4.claimtrack.rps, s4.limit.rps)}`,
@@ -605,7 +656,7 @@ function renderScaling(db) {
   );
   lines.push(`|---|${runs.map(() => '---:').join('|')}|---:|`);
   for (const id of SCENARIO_ORDER) {
-    const cells = runs.map((r) => r.scenarios[id]?.servers.claimtrack);
+    const cells = runs.map((r) => roundStats(r.scenarios[id]?.servers.claimtrack));
     if (cells.every((c) => !c)) continue;
     const first = cells.find(Boolean);
     const last = [...cells].reverse().find(Boolean);
@@ -613,12 +664,10 @@ function renderScaling(db) {
     const cell = (c, r) =>
       !c
         ? '—'
-        : c.rps > 0
-          ? `${fmt(c.p99, 1)} / ${fmt(c.rps)}`
-          : `> ${r.params.duration * 1000} / 0${c.soloMs ? ` (alone ${fmt(c.soloMs)} ms)` : ''}`;
+        : `${fmtMs(c.p99, r.params)} / ${fmtRps(c.rps)}${c.soloMs ? ` (alone ${fmt(c.soloMs)} ms)` : ''}`;
     const lastRun = runs[cells.lastIndexOf(last)];
     const scaledText =
-      last && !(last.rps > 0) && first?.rps > 0
+      last?.p99 === Infinity && Number.isFinite(first?.p99)
         ? `> ${ratio(lastRun.params.duration * 1000, first.p99)}`
         : scaled;
     lines.push(
@@ -636,7 +685,8 @@ function renderScaling(db) {
 // ---------------------------------------------------------------- one database at one size
 async function benchOne(db, size, env) {
   const startedAt = new Date().toISOString();
-  const name = `${db}-${size}`;
+  // Quick runs keep their own files, so they never replace a full run's tables.
+  const name = `${db}-${size}${quick ? '-quick' : ''}`;
   const databaseUrl =
     db === 'sqlite'
       ? `sqlite:${resolve(DATA_DIR, `bench-${size}.sqlite`)}`
@@ -683,6 +733,7 @@ async function benchOne(db, size, env) {
       writePool: targets.writePool.length,
     };
     const wanted = new Set(opt.scenarios.flatMap((id) => SCENARIOS[id]?.servers ?? []));
+    if (!opt.join) wanted.delete('limit-join');
     if (db !== 'postgres' || !opt.peer) wanted.delete('peer');
     log(`    starting ${[...wanted].join(', ')}`);
     const scripts = {
@@ -849,7 +900,14 @@ async function benchOne(db, size, env) {
       // autocannon drops the requests still in flight when its time is up, but the server goes
       // on with them: one more request, answered after that backlog, keeps it out of the next
       // server's round.
-      const drain = async (server) => {
+      const dbName = db === 'postgres' ? new URL(databaseUrl).pathname.slice(1) : null;
+      const settle = () =>
+        quiesce(
+          Object.values(servers).map((x) => x.pid),
+          q,
+          dbName,
+        );
+      const one = async (server) => {
         const body =
           id === '3'
             ? server === 'peer'
@@ -858,32 +916,42 @@ async function benchOne(db, size, env) {
             : server === 'peer'
               ? peerBodies[id]
               : bodies[id];
+        const t0 = Date.now();
         await Promise.race([
           post(servers[server].url, body, server === 'peer' ? null : key).catch(() => null),
           sleep(120_000),
         ]);
+        return Date.now() - t0;
       };
       log(`--- ${name} · ${sc.title}`);
       const rounds = Object.fromEntries(names.map((s) => [s, []]));
+      const tooSlow = {};
       for (const server of names) {
         const w = await load(await spec(server, 1, opt.warmup));
-        if (!isWrite) await drain(server);
+        await settle();
         if (isWrite) {
           writeTotals.successes += w.successes;
           writeTotals.inflight += w.inflight;
-          await sleep(300);
+        } else if (w.requests === 0) {
+          // Not one answer in the warm-up: time one request alone and skip the rounds (they
+          // would only pile up minutes of work behind autocannon's back).
+          tooSlow[server] = await one(server);
+          await settle();
+          log(
+            `    ${server}: no answer in the ${opt.warmup} s warm-up; one request alone takes ${tooSlow[server]} ms: rounds skipped`,
+          );
         }
       }
       for (let r = 0; r < opt.rounds; r++) {
         const order = names.map((_, i) => names[(i + r) % names.length]);
         for (const server of order) {
+          if (tooSlow[server] !== undefined) continue;
           const result = await load(await spec(server, 100 + r, opt.duration));
-          if (!isWrite) await drain(server);
+          await settle();
           rounds[server].push(result);
           if (isWrite) {
             writeTotals.successes += result.successes;
             writeTotals.inflight += result.inflight;
-            await sleep(300); // the answers autocannon dropped finish before the next server writes
           }
           log(
             `    round ${r + 1} ${server.padEnd(10)} ${fmt(result.rps).padStart(6)} req/s  p50 ${fmt(result.p50, 1).padStart(6)} ms  p99 ${fmt(result.p99, 1).padStart(7)} ms${result.gqlErrors ? `  ${result.gqlErrors} errors: ${result.sampleError}` : ''}${isWrite ? `  ok ${result.successes} conflicts ${result.conflicts}${result.otherErrors ? ` other ${result.otherErrors}: ${result.sampleError}` : ''}` : ''}`,
@@ -915,15 +983,14 @@ async function benchOne(db, size, env) {
       }
       for (const server of names) {
         const entry = run.scenarios[id].servers[server];
-        if (entry.rps > 0 || isWrite) continue;
-        // Nothing answered within a round: time one request on its own (bounded).
-        await drain(server);
-        const t0 = Date.now();
-        await drain(server);
-        entry.soloMs = Date.now() - t0;
+        if (tooSlow[server] !== undefined) entry.soloMs = tooSlow[server];
+        else if (!(entry.rps > 0) && !isWrite) {
+          entry.soloMs = await one(server); // nothing answered within a round: one request alone
+          await settle();
+        }
       }
       if (isWrite) {
-        await sleep(1000); // let the answers autocannon dropped at the end commit
+        await settle(); // the answers autocannon dropped at the end have committed
         const after = await writeState(q, pool);
         run.lossless.push(
           losslessVerdict(
