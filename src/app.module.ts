@@ -24,6 +24,7 @@ import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
+import { IngestionModule } from './ingestion/ingestion.module.js';
 import { SeedModule } from './database/seed/seed.module.js';
 import { VerificationModule } from './verification/verification.module.js';
 
@@ -94,6 +95,7 @@ export const SCHEMA_FILE = 'schema.gql';
     VerificationModule,
     ClaimRelationsModule,
     ClaimGraphModule,
+    IngestionModule,
     ClaimEventsModule,
     HealthModule,
     SeedModule,

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import 'reflect-metadata';
 import { CommandFactory } from 'nest-commander';
-import { CliModule } from './cli/cli.module.js';
+import { CliModule, ExtractCliModule } from './cli/cli.module.js';
 import { ConfigError, loadConfig } from './config/app-config.js';
 
 try {
@@ -14,7 +14,7 @@ try {
   throw error;
 }
 
-await CommandFactory.run(CliModule, {
+await CommandFactory.run(process.argv[2] === 'extract' ? ExtractCliModule : CliModule, {
   cliName: 'claimtrack',
   logger: ['warn', 'error'],
   // Commander has already printed usage errors and help; only its exit code is left to give.

@@ -76,8 +76,9 @@ export class ActorsService {
   }
 
   /**
-   * INSERT … ON CONFLICT DO NOTHING (INSERT OR IGNORE on SQLite) then a read: two requests that
-   * name the same new speaker at once both end with the one row, neither fails.
+   * A read, and for a name not known yet INSERT … ON CONFLICT DO NOTHING (INSERT OR IGNORE on
+   * SQLite) then a read: two requests that name the same new speaker at once both end with the
+   * one row, neither fails. Reading first spares known names (most, in ingestion) the insert.
    */
   private async findOrCreate<T extends Actor>(
     manager: EntityManager,
@@ -85,6 +86,8 @@ export class ActorsService {
     values: NewActor<T>,
   ): Promise<T> {
     const normalizedName = normalizeName(values.name);
+    const known = await manager.findOneBy(target, { normalizedName } as never);
+    if (known) return known;
     await manager
       .createQueryBuilder()
       .insert()

@@ -7,11 +7,13 @@ export enum AuditAction {
   CLAIM_UPDATED = 'CLAIM_UPDATED',
   CLAIM_DELETED = 'CLAIM_DELETED',
   CLAIM_ASSIGNED = 'CLAIM_ASSIGNED',
+  CLAIM_REVIEWED = 'CLAIM_REVIEWED',
   STATUS_CHANGED = 'STATUS_CHANGED',
   CLAIMS_LINKED = 'CLAIMS_LINKED',
   CLAIMS_UNLINKED = 'CLAIMS_UNLINKED',
   API_KEY_CREATED = 'API_KEY_CREATED',
   API_KEY_REVOKED = 'API_KEY_REVOKED',
+  BRIEFING_INGESTED = 'BRIEFING_INGESTED',
 }
 
 /** The kind of record an audit event is about. */
@@ -31,6 +33,7 @@ registerEnumType(AuditAction, {
     CLAIM_UPDATED: { description: 'updateClaim corrected a claim.' },
     CLAIM_DELETED: { description: 'deleteClaim removed a claim.' },
     CLAIM_ASSIGNED: { description: 'assignClaim assigned or released a claim.' },
+    CLAIM_REVIEWED: { description: 'reviewClaim accepted an extracted claim as it stands.' },
     STATUS_CHANGED: {
       description: "updateVerificationStatus(es) moved a claim's verification status.",
     },
@@ -38,6 +41,11 @@ registerEnumType(AuditAction, {
     CLAIMS_UNLINKED: { description: 'unlinkClaims removed a relation.' },
     API_KEY_CREATED: { description: 'An API key was created.' },
     API_KEY_REVOKED: { description: 'An API key was revoked.' },
+    BRIEFING_INGESTED: {
+      description:
+        'ingestBriefing added items to a briefing from its text; the claims and relations it ' +
+        'extracted have their own CLAIM_CREATED and CLAIMS_LINKED events.',
+    },
   },
 });
 

@@ -51,6 +51,22 @@ export class BriefingsService {
     return this.dataSource.manager.count(Briefing);
   }
 
+  /**
+   * Appends items to a briefing inside the caller's transaction (`manager`); the positions are
+   * the caller's, after the briefing's last. Marks the briefing updated.
+   */
+  async addItems(
+    manager: EntityManager,
+    briefingId: number,
+    items: readonly { position: number; text: string }[],
+  ): Promise<void> {
+    const rows = items.map(({ position, text }) =>
+      manager.create(BriefingItem, { briefingId, position, text }),
+    );
+    for (const batch of chunks(rows)) await manager.insert(BriefingItem, batch);
+    await manager.update(Briefing, { id: briefingId }, { updatedAt: new Date() });
+  }
+
   /** The briefing, its publishing outlet (found or created) and its items, in one transaction. */
   createBriefing(input: CreateBriefingInput, actor: string): Promise<Briefing> {
     return this.unitOfWork.run(async (manager) => {

@@ -29,12 +29,15 @@ export interface ClaimStatusChangedPayload {
 
 const toWire = <T>(value: T): Wire<T> => JSON.parse(JSON.stringify(value)) as Wire<T>;
 
+const reviveDate = (value: string | null) => (value === null ? null : new Date(value));
+
 export function reviveClaim(claim: Wire<Claim>): Claim {
   return {
     ...claim,
     createdAt: new Date(claim.createdAt),
     updatedAt: new Date(claim.updatedAt),
-    followUpAt: claim.followUpAt === null ? null : new Date(claim.followUpAt),
+    followUpAt: reviveDate(claim.followUpAt),
+    reviewedAt: reviveDate(claim.reviewedAt),
   };
 }
 

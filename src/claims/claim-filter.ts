@@ -71,5 +71,11 @@ export function applyClaimFilter(
       followUpNow: new Date(),
     });
   }
+  if (filter.extracted === true || filter.extracted === false) {
+    query.andWhere(`${claim}.extracted = :extracted`, { extracted: filter.extracted });
+  }
+  if (filter.reviewed === true || filter.reviewed === false) {
+    query.andWhere(`${claim}.reviewedAt IS ${filter.reviewed ? 'NOT NULL' : 'NULL'}`);
+  }
   return query;
 }

@@ -50,6 +50,24 @@ export class Claim {
   @Column({ type: Date, nullable: true })
   followUpAt: Date | null;
 
+  /** True when extraction found the claim rather than a person typing it in. */
+  @Column({ default: false })
+  extracted: boolean;
+
+  /** The extractor's confidence (0–1) for an extracted claim; null for claims typed in. */
+  @Column({ type: 'real', nullable: true })
+  extractionConfidence: number | null;
+
+  /**
+   * When a person first reviewed the claim: recorded it, edited it, moved its status or accepted
+   * it (reviewClaim). Null only for extracted claims nobody has looked at yet.
+   */
+  @Column({ type: Date, nullable: true })
+  reviewedAt: Date | null;
+
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  reviewedBy: string | null;
+
   /**
    * Bumped by every content or status write; writers send the version they read (a conditional
    * UPDATE checks it).

@@ -1,4 +1,4 @@
-import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { ConnectionType } from '../common/pagination/connection.model.js';
 import { VerificationStatus } from '../verification/verification-status.js';
 import type { Claim } from './claim.entity.js';
@@ -55,6 +55,32 @@ export class ClaimModel implements Partial<Claim> {
       'cleared when the status moves on.',
   })
   followUpAt: Date | null;
+
+  @Field({
+    description:
+      'True when ingestion extracted it from a briefing text rather than a person typing it in.',
+  })
+  extracted: boolean;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: "The extractor's confidence, 0–1, for an extracted claim; null otherwise.",
+  })
+  extractionConfidence: number | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'When a person first reviewed it: recorded it, edited it, moved its status or accepted it ' +
+      '(reviewClaim). Null while an extracted claim awaits review.',
+  })
+  reviewedAt: Date | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The API key name (or CLI actor) that reviewed it first.',
+  })
+  reviewedBy: string | null;
 
   @Field(() => Int, {
     description:

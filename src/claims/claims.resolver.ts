@@ -102,6 +102,20 @@ export class ClaimsResolver {
     return this.claimsService.deleteClaim(id, principal.name);
   }
 
+  @RequireRole(Role.EDITOR)
+  @Mutation(() => ClaimModel, {
+    description:
+      'Accepts an extracted claim as it stands: sets reviewedAt and reviewedBy without changing ' +
+      'its content or `version`. Editing a claim or moving its status reviews it too. A claim ' +
+      'already reviewed is returned unchanged.',
+  })
+  reviewClaim(
+    @IdArg('The claim to accept.') id: number,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<Claim> {
+    return this.claimsService.reviewClaim(id, principal.name);
+  }
+
   @RequireRole(Role.FACT_CHECKER)
   @Mutation(() => ClaimModel, {
     description:

@@ -15,6 +15,7 @@ import { isSettled, VerificationStatus } from '../verification/verification-stat
 import { settledWithoutEvidence } from '../verification/verification.errors.js';
 import { VerificationService } from '../verification/verification.service.js';
 import { ClaimOutlet } from './claim-outlet.entity.js';
+import { firstReview } from './claim-review.js';
 import { snapshotClaim } from './claim-snapshot.js';
 import { updateClaimAtVersion } from './claim-version.js';
 import { Claim } from './claim.entity.js';
@@ -62,6 +63,11 @@ function assertDistinctOutlets(names: readonly string[]): void {
   }
 }
 
+/** How a claim came to be recorded: typed in by a person (the default) or found by extraction. */
+export interface ClaimOrigin {
+  extractionConfidence: number;
+}
+
 export interface DeletedClaim {
   id: number;
   relationsRemoved: number;
@@ -78,8 +84,11 @@ export class ClaimsService {
     private readonly audit: AuditService,
   ) {}
 
-  /** The claim, its speaker and outlets (found or created), its chain and its first history step. */
-  createClaim(input: CreateClaimInput, actor: string): Promise<Claim> {
+  /**
+   * The claim, its speaker and outlets (found or created), its chain and its first history step.
+   * A claim a person records counts as reviewed; one from extraction (`origin`) awaits review.
+   */
+  createClaim(input: CreateClaimInput, actor: string, origin?: ClaimOrigin): Promise<Claim> {
     if (Boolean(input.speakerId) === Boolean(input.speakerName)) throw speakerRequired();
     const status = input.status ?? VerificationStatus.UNVERIFIED;
     if (isSettled(status) && !input.verificationPhrase) {
@@ -109,12 +118,16 @@ export class ClaimsService {
         verificationPhrase: input.verificationPhrase ?? null,
         assignee: null,
         followUpAt: null,
+        extracted: origin !== undefined,
+        extractionConfidence: origin?.extractionConfidence ?? null,
+        reviewedAt: origin ? null : now,
+        reviewedBy: origin ? null : actor,
         version: 1,
         createdAt: now,
         updatedAt: now,
       });
       await manager.insert(Claim, claim);
-      await this.writeChain(manager, claim.id, reportedBy);
+      const chain = await this.writeChain(manager, claim.id, reportedBy);
       await this.verification.recordStatusChange(manager, {
         claimId: claim.id,
         fromStatus: null,
@@ -129,7 +142,8 @@ export class ClaimsService {
         entityType: AuditEntityType.CLAIM,
         entityId: claim.id,
         before: null,
-        after: await snapshotClaim(manager, claim),
+        // The chain was just written: the snapshot needs no read of it.
+        after: { ...claim, reportedBy: chain },
       });
       this.unitOfWork.afterCommit(() => this.events.publishClaimCreated(claim));
       return claim;
@@ -163,6 +177,7 @@ export class ClaimsService {
         changes.verificationPhrase = input.verificationPhrase;
 
       const now = new Date();
+      Object.assign(changes, firstReview(claim, actor, now));
       const version = await updateClaimAtVersion(
         manager,
         claim.id,
@@ -184,6 +199,37 @@ export class ClaimsService {
         after: await snapshotClaim(manager, updated),
       });
       return updated;
+    });
+  }
+
+  /**
+   * Accepts a claim as it stands: marks it reviewed without changing its content, so `version`
+   * stays. A claim someone has reviewed already is returned as it is, and nothing is recorded.
+   */
+  reviewClaim(claimId: number, actor: string): Promise<Claim> {
+    return this.unitOfWork.run(async (manager) => {
+      const claim = await manager.findOneBy(Claim, { id: claimId });
+      if (!claim) throw claimNotFound(claimId);
+      const review = firstReview(claim, actor, new Date());
+      if (!review.reviewedAt) return claim;
+      // Conditional, so two reviewers racing record one review.
+      const result = await manager
+        .createQueryBuilder()
+        .update(Claim)
+        .set(review)
+        .where('id = :claimId AND reviewed_at IS NULL', { claimId })
+        .execute();
+      if (result.affected !== 1) return manager.findOneByOrFail(Claim, { id: claimId });
+      const reviewed = { ...claim, ...review };
+      await this.audit.record(manager, {
+        actor,
+        action: AuditAction.CLAIM_REVIEWED,
+        entityType: AuditEntityType.CLAIM,
+        entityId: claimId,
+        before: await snapshotClaim(manager, claim),
+        after: await snapshotClaim(manager, reviewed),
+      });
+      return reviewed;
     });
   }
 
@@ -224,12 +270,18 @@ export class ClaimsService {
     });
   }
 
-  private async writeChain(manager: EntityManager, claimId: number, names: readonly string[]) {
-    if (names.length === 0) return;
+  /** Writes a claim's `reportedBy` chain; returns its outlet ids, nearest first. */
+  private async writeChain(
+    manager: EntityManager,
+    claimId: number,
+    names: readonly string[],
+  ): Promise<number[]> {
+    if (names.length === 0) return [];
     const outlets = await this.actors.findOrCreateOutlets(manager, names);
     await manager.insert(
       ClaimOutlet,
       outlets.map((outlet, position) => ({ claimId, position, outletId: outlet.id })),
     );
+    return outlets.map((outlet) => outlet.id);
   }
 }

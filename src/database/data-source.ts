@@ -13,6 +13,7 @@ import { StatusChange } from '../verification/status-change.entity.js';
 import { ClaimRelation } from '../claim-relations/claim-relation.entity.js';
 import { InitialSchema1764576000000 } from './migrations/1764576000000-initial-schema.js';
 import { ApiKeys1764590000000 } from './migrations/1764590000000-api-keys.js';
+import { ClaimExtraction1764610000000 } from './migrations/1764610000000-claim-extraction.js';
 import { WorkflowAndAudit1764600000000 } from './migrations/1764600000000-workflow-and-audit.js';
 import { QueryCountingLogger } from './query-counting.logger.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
@@ -34,6 +35,7 @@ export const MIGRATIONS = [
   InitialSchema1764576000000,
   ApiKeys1764590000000,
   WorkflowAndAudit1764600000000,
+  ClaimExtraction1764610000000,
 ];
 
 /** The one DataSource definition: the app, the CLI and the test suite all build theirs here. */

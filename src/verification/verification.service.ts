@@ -6,6 +6,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { Claim } from '../claims/claim.entity.js';
 import { claimNotFound, versionConflict } from '../claims/claim.errors.js';
 import { snapshotClaim } from '../claims/claim-snapshot.js';
+import { firstReview } from '../claims/claim-review.js';
 import { updateClaimAtVersion } from '../claims/claim-version.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import type { UpdateVerificationStatusInput } from './dto/update-verification-status.input.js';
@@ -84,11 +85,12 @@ export class VerificationService {
       // Only NOT_CONFIRMED may carry a follow-up (checked above): every other move clears it.
       const followUpAt = input.followUpAt ?? null;
       const before = await snapshotClaim(manager, claim);
+      const review = firstReview(claim, actor, now);
       const version = await updateClaimAtVersion(
         manager,
         claim.id,
         input.expectedVersion,
-        { status: input.status, followUpAt },
+        { status: input.status, followUpAt, ...review },
         now,
       );
       const change = await this.recordStatusChange(manager, {
@@ -100,14 +102,22 @@ export class VerificationService {
         changedBy: actor,
         changedAt: now,
       });
-      const updated = { ...claim, status: input.status, followUpAt, version, updatedAt: now };
+      const updated = {
+        ...claim,
+        ...review,
+        status: input.status,
+        followUpAt,
+        version,
+        updatedAt: now,
+      };
       await this.audit.record(manager, {
         actor,
         action: AuditAction.STATUS_CHANGED,
         entityType: AuditEntityType.CLAIM,
         entityId: claim.id,
         before,
-        after: await snapshotClaim(manager, updated),
+        // A status change leaves the reportedBy chain as it was: no second read of its hops.
+        after: { ...updated, reportedBy: before.reportedBy },
       });
       this.unitOfWork.afterCommit(() => this.events.publishStatusChanged(updated, change));
       return updated;

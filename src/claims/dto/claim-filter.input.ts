@@ -81,6 +81,23 @@ export class ClaimFilter {
   @IsOptional()
   @IsBoolean()
   followUpDue?: boolean | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'true: only claims found by extraction; false: only claims typed in by people.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  extracted?: boolean | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'false: only claims nobody has reviewed yet (extracted ones awaiting an editor); true: the others.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  reviewed?: boolean | null;
 }
 
 export enum ClaimOrderField {

@@ -1,0 +1,29 @@
+/**
+ * Which attributed statements are claims. The annotation rules exclude opinion and evaluation,
+ * wishes, demands and exhortations, promises, intentions and conditional plans; a present-tense
+ * statement about one's own activity is still a claim.
+ */
+
+const CONDITIONAL = /^(?:if|unless|once|should|let|please|when)\b/i;
+const FIRST_PERSON_INTENT =
+  /^(?:we|i|you)\s*(?:[’']ve got to|[’']ll|[’']d|have to|have got to|has to|will|would|shall|must|need|should|can|could|want|hope|intend|plan|are going to|am going to|got to|are ready|am ready|are determined|are prepared)\b/i;
+const OBLIGATION = /^(?:[\w’'-]+\s+){0,6}?(?:must|should|ought to|needs? to|has to|have to)\s/i;
+const SELF_INTENT =
+  /^(?:it|he|she|they|we|i|(?:his|her|its|their|our)\s+(?:forces|troops|government|country|army|company|party|side|fighters)|the\s+(?:government|ministry|company|army|military|party|group|alliance|coalition|campaign|administration|agency|authorities|council|commission|department|firm|utility))\s+(?:would|will|[’']ll|plans? to|intends? to|is ready to|are ready to|is prepared to|are prepared to|aims? to|hopes? to|wants? to|is determined to|was ready to|was prepared to|vows? to|is going to|are going to|could|might|may)\b/i;
+const EVALUATION =
+  /^(?:(?:the|this|that|it|we|i|these|those|such)\s+(?:[\w’'-]+\s+){0,4}?)?(?:was|is|were|are|has been|had been|will be|would be)\s+[“"]?(?:a\s+|an\s+)?(?:very\s+|extremely\s+|highly\s+|deeply\s+|truly\s+|absolutely\s+|completely\s+|totally\s+|quite\s+|most\s+)?(?:productive|constructive|useful|important|unacceptable|outrageous|shameful|disgraceful|good|great|excellent|positive|fruitful|successful|historic|cynical|absurd|ridiculous|terrible|horrible|wonderful|necessary|crucial|meaningful|substantive|frank|candid|warm|appalling|reckless|irresponsible|dangerous|provocative|barbaric|heinous|despicable|monstrous|tragic|sad|regrettable|welcome|encouraging|disappointing|troubling|concerning|alarming|worrying|significant|vital|essential|critical|key|major|alarmed|concerned|worried|saddened|shocked|appalled|outraged|dismayed|pleased|delighted|proud|grateful|confident|optimistic|hopeful|disappointed|heartbroken)\b/i;
+const WISH = /^(?:(?:[\w’'-]+\s+){0,4})(?:hopes?|wishes?|wants?|prays?|looks? forward)\b/i;
+
+/** Whether an attributed statement is an assertion of fact or an accusation. */
+export function isAssertion(span: string): boolean {
+  const text = span.replace(/^[“"‘]+/, '').trim();
+  const words = text.match(/[\p{L}\p{N}]+/gu) ?? [];
+  if (words.length < 2) return false;
+  if (CONDITIONAL.test(text)) return false;
+  if (FIRST_PERSON_INTENT.test(text)) return false;
+  if (SELF_INTENT.test(text)) return false;
+  if (OBLIGATION.test(text)) return false;
+  if (WISH.test(text)) return false;
+  if (EVALUATION.test(text) && words.length < 14) return false;
+  return true;
+}

@@ -1,0 +1,114 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { extractBriefing, splitItems } from './extract-briefing.js';
+
+const fixture = readFileSync(
+  fileURLToPath(new URL('../../../test/fixtures/extraction/mixed-styles.txt', import.meta.url)),
+  'utf8',
+);
+
+describe('extractBriefing', () => {
+  const result = extractBriefing(fixture);
+  const find = (text: string) => result.claims.find((c) => c.span.includes(text));
+
+  it('splits items the way splitItems does and skips the headline', () => {
+    expect(result.items).toEqual(splitItems(fixture));
+    expect(result.claims.some((c) => c.item === 0)).toBe(false);
+  });
+
+  it('gives spans that are exact substrings of their items at spanStart, and in-item evidence', () => {
+    expect(result.claims.length).toBeGreaterThanOrEqual(8);
+    for (const c of result.claims) {
+      expect(result.items[c.item].slice(c.spanStart, c.spanStart + c.span.length)).toBe(c.span);
+      if (c.verificationEvidence !== null)
+        expect(result.items[c.item]).toContain(c.verificationEvidence);
+      expect(c.confidence).toBeGreaterThan(0);
+      expect(c.confidence).toBeLessThanOrEqual(1);
+    }
+    expect(result.claims.map((c) => c.id)).toEqual(result.claims.map((_, i) => `c${i + 1}`));
+  });
+
+  it('attributes paraphrase, quotes and quote continuations', () => {
+    expect(find('the port of Halvik had reopened')).toMatchObject({
+      speaker: 'Maritime Authority',
+      reportedBy: [],
+    });
+    expect(find('Ships are moving again')).toMatchObject({ speaker: 'Ines Varro' });
+    expect(find('The channel is clear')).toMatchObject({ speaker: 'Ines Varro' });
+  });
+
+  it('keeps an accusation and its denial, linked', () => {
+    const accusation = find('the port operator of hiring replacement crews');
+    const denial = find('it had hired replacement workers');
+    expect(accusation).toMatchObject({ speaker: 'dockworkers’ union' });
+    expect(denial).toMatchObject({ speaker: 'Harbor Lines' });
+    expect(result.relations).toContainEqual({
+      from: denial!.id,
+      to: accusation!.id,
+      type: 'denies',
+    });
+    expect(accusation!.verification).toBe('denied');
+  });
+
+  it('names the cited source of an outlet’s report and the outlet as relay', () => {
+    expect(find('two ships had collided')).toMatchObject({
+      speaker: 'coast guard official',
+      reportedBy: ['Kanal 7'],
+    });
+  });
+
+  it('reads verification language, and a counter-claim disputes what it counters', () => {
+    const report = find('two ships had collided');
+    const berg = find('There was no collision');
+    expect(berg).toMatchObject({
+      speaker: 'Tomas Berg',
+      reportedBy: ['Reuters'],
+      verification: 'could_not_verify',
+    });
+    expect(result.relations).toContainEqual({ from: berg!.id, to: report!.id, type: 'counters' });
+    // "did not immediately respond" (not_confirmed) is outranked by the dispute
+    expect(report!.verification).toBe('disputed');
+  });
+
+  it('marks a claim confirmed when another party confirms what it reports', () => {
+    const r = extractBriefing(
+      'Title\n\nUkraine said its drones struck an oil depot in Bryansk overnight. Russia’s defense ministry confirmed the strike on the depot.',
+    );
+    expect(r.claims).toHaveLength(1);
+    expect(r.claims[0]).toMatchObject({ speaker: 'Ukraine', verification: 'confirmed' });
+  });
+
+  it('is deterministic', () => {
+    expect(extractBriefing(fixture)).toEqual(result);
+  });
+
+  it('copes with empty and claimless text', () => {
+    expect(extractBriefing('')).toEqual({ items: [], claims: [], relations: [] });
+    expect(extractBriefing('Title\n\nThe river rose overnight.').claims).toEqual([]);
+  });
+});
+
+describe('extractBriefing: passive reports and reference denials', () => {
+  it('takes "was reported to have" as a claim only when the outlet attaches verification language', () => {
+    const r = extractBriefing(
+      'Title\n\nFerrante was reported to have missed two earlier tests, but the federation could not confirm those reports.\n\nFerrante was reported to have missed a flight.',
+    );
+    expect(r.claims).toHaveLength(1);
+    expect(r.claims[0]).toMatchObject({
+      span: 'Ferrante was reported to have missed two earlier tests',
+      speaker: 'unnamed social media sources',
+      verification: 'not_confirmed',
+    });
+  });
+
+  it('gives "dismissed the report" to the claim that came through an outlet', () => {
+    const r = extractBriefing(
+      'Title\n\nThree of the company’s tankers discharged ballast water off the Faroe Islands, Bloomberg reported, citing two people familiar with the matter.\n\nA spokesperson for Halvorsen said in an emailed statement that all of its vessels complied with discharge rules. Chief executive Ingrid Solberg dismissed the report as “speculation dressed up as fact.”',
+    );
+    const leak = r.claims.find((c) => c.span.startsWith('Three of the company’s tankers'));
+    const reply = r.claims.find((c) => c.span.startsWith('all of its vessels'));
+    expect(leak?.verification).toBe('denied');
+    expect(reply?.verification).not.toBe('denied');
+  });
+});

@@ -1,0 +1,358 @@
+/**
+ * The claim extractor: a briefing's text in, its attributed claims and their relations out.
+ * Pure and synchronous; the stages live beside this file:
+ *
+ *   items.ts → sentences.ts → attribution.ts (frames, with relays.ts) → assertions.ts (is it a
+ *   claim?) → speakers.ts (who) → verification.ts → relations.ts
+ */
+import { findFrames, type Frame } from './attribution.js';
+import { isAssertion } from './assertions.js';
+import type { BriefingExtraction, ExtractedClaim } from './extraction.types.js';
+import { splitItems } from './items.js';
+import { findRelations, isDenialContent, overlap } from './relations.js';
+import { normalizeQuotes, splitSentences, type Sentence } from './sentences.js';
+import { gatherNames } from './names.js';
+import { countryOf, findMentions, SpeakerResolver, type SpeakerInfo } from './speakers.js';
+import { applyCues, findSelfOutlet, setLabel } from './verification.js';
+
+export { splitItems };
+
+interface Draft extends ExtractedClaim {
+  kind: SpeakerInfo['kind'];
+  denial: boolean;
+  sentence: string;
+  verb: string;
+}
+
+/** A relation must score this much before its target's verification label follows from it. */
+const LABEL_SCORE = 0.5;
+
+export function extractBriefing(text: string): BriefingExtraction {
+  const items = splitItems(text);
+  const names = gatherNames(items);
+  const resolver = new SpeakerResolver(findMentions(items), names);
+  const drafts: Draft[] = [];
+  const referenceDenials: { item: number; at: number; speaker: string; evidence: string }[] = [];
+  const referenceConfirmations: { item: number; at: number; speaker: string; object: string }[] =
+    [];
+
+  items.forEach((item, idx) => {
+    // Item 0 is the title when it reads as a headline (no closing punctuation).
+    if (idx === 0 && items.length > 1 && !/[.!?”"]$/.test(item)) return;
+    const sentences = splitSentences(item);
+    const framesBySentence = sentences.map((sentence) =>
+      findFrames(normalizeQuotes(sentence.text), names.outlets),
+    );
+    sentences.forEach((sentence, k) => {
+      let frames = framesBySentence[k];
+      if (!frames.length) frames = quoteContinuation(sentences, framesBySentence, k);
+      for (const frame of frames) {
+        if (frame.reference && !frame.denial) {
+          referenceConfirmations.push({
+            item: idx,
+            at: sentence.start + frame.start,
+            speaker: frame.speaker?.text ?? '',
+            object: sentence.text.slice(frame.start, frame.end),
+          });
+          continue;
+        }
+        if (frame.reference) {
+          // "X denied the report": no claim, but the report it answers is denied — unless X goes
+          // on to state the contrary in the same sentence, which then carries the denial.
+          const followed = frames.some(
+            (f) =>
+              f !== frame && !f.reference && f.denial && f.speaker?.text === frame.speaker?.text,
+          );
+          if (!followed)
+            referenceDenials.push({
+              item: idx,
+              at: sentence.start + frame.start,
+              speaker: frame.speaker?.text ?? '',
+              evidence: sentence.text,
+            });
+          continue;
+        }
+        const draft = toDraft(frame, sentence.text, sentence.start, item, idx, resolver);
+        if (draft) drafts.push(draft);
+      }
+      if (!framesBySentence[k].length) {
+        const passive = passiveClaim(sentence.text, sentence.start, idx, item);
+        if (passive) drafts.push(passive);
+      }
+    });
+  });
+
+  specifyVagueSpeakers(drafts);
+  drafts.forEach((d, i) => (d.id = `c${i + 1}`));
+
+  const selfOutlet = findSelfOutlet(text);
+  applyCues(items, drafts, selfOutlet);
+  const relations = findRelations(
+    drafts.map((d) => ({
+      id: d.id,
+      item: d.item,
+      spanStart: d.spanStart,
+      span: d.span,
+      speaker: d.speaker,
+      affiliation: d.speakerAffiliation,
+      denial: d.denial,
+      sentence: d.sentence,
+      verb: d.verb,
+      reportedBy: d.reportedBy,
+      role: d.speakerRole,
+    })),
+  );
+  const byId = new Map(drafts.map((d) => [d.id, d]));
+  for (const r of relations) {
+    if (r.score < LABEL_SCORE && r.type !== 'denies') continue;
+    const from = byId.get(r.from)!;
+    const to = byId.get(r.to)!;
+    if (r.type === 'denies') setLabel(to, 'denied', from.item === to.item ? from.span : null);
+    if (r.type === 'counters') setLabel(to, 'disputed', from.item === to.item ? from.span : null);
+    if (
+      r.type === 'supports' &&
+      (/^(?:confirmed|confirms|corroborated|acknowledged|verified)$/i.test(from.verb) ||
+        (isAbout(to, from) && overlap(to.span, from.span) >= 0.25))
+    ) {
+      setLabel(to, 'confirmed', null);
+    }
+  }
+
+  for (const r of referenceDenials) {
+    // The claim denied: the latest one before the denial, in its item or the one before, by
+    // another speaker.
+    const denier = r.speaker.toLowerCase().replace(/^the\s+/, '');
+    // "denied the report": a claim that reached the page through an outlet is the report meant.
+    const report = /\breports?\b/i.test(r.evidence);
+    let target: Draft | null = null;
+    for (let k = drafts.length - 1; k >= 0; k--) {
+      const d = drafts[k];
+      if (d.item > r.item || (d.item === r.item && d.spanStart >= r.at)) continue;
+      if (d.item < r.item - 1) break;
+      const who = `${d.speaker} ${d.speakerRole ?? ''} ${d.speakerAffiliation ?? ''}`.toLowerCase();
+      if (denier && who.includes(denier)) continue;
+      if (report && d.reportedBy.length > 0) {
+        target = d;
+        break;
+      }
+      target ??= d;
+      if (!report) break;
+    }
+    if (target)
+      setLabel(target, 'denied', target.item === r.item ? r.evidence.replace(/[.\s]+$/, '') : null);
+  }
+
+  for (const r of referenceConfirmations) {
+    // The claim confirmed: the latest one before, in its item or the one before, by another
+    // speaker, about the thing confirmed.
+    const by = r.speaker.toLowerCase().replace(/^the\s+/, '');
+    for (let k = drafts.length - 1; k >= 0; k--) {
+      const d = drafts[k];
+      if (d.item > r.item || (d.item === r.item && d.spanStart >= r.at)) continue;
+      if (d.item < r.item - 1) break;
+      if (d.item === r.item && d.spanStart + d.span.length > r.at) continue; // the confirmation is inside it
+      if (by && `${d.speaker} ${d.speakerRole ?? ''}`.toLowerCase().includes(by)) continue;
+      if (overlap(d.span, r.object) === 0) continue;
+      setLabel(d, 'confirmed', null);
+      break;
+    }
+  }
+
+  const claims: ExtractedClaim[] = drafts.map((d) => ({
+    id: d.id,
+    item: d.item,
+    span: d.span,
+    spanStart: d.spanStart,
+    speaker: d.speaker,
+    speakerRole: d.speakerRole,
+    speakerAffiliation: d.speakerAffiliation,
+    reportedBy: d.reportedBy,
+    verification: d.verification,
+    verificationEvidence: d.verificationEvidence,
+    confidence: d.confidence,
+  }));
+  return { items, claims, relations: relations.map(({ from, to, type }) => ({ from, to, type })) };
+}
+
+/**
+ * A sentence that is all quotation and has no attribution of its own continues the quote of the
+ * sentence before it (“…,” she said. “…”) or opens the one the next sentence attributes.
+ */
+function quoteContinuation(sentences: Sentence[], frames: Frame[][], k: number): Frame[] {
+  const text = normalizeQuotes(sentences[k].text);
+  const m = /^[“"]([^“”"]+?)[,.!?]?[”"]?$/.exec(text);
+  if (!m) return [];
+  const closed = /[”"]$/.test(text);
+  const prev = frames[k - 1]?.find((f) => f.speaker);
+  const next = frames[k + 1]?.find((f) => f.speaker);
+  const source =
+    prev && (closed || !next)
+      ? prev
+      : next && !/^[“"]/.test(normalizeQuotes(sentences[k + 1].text))
+        ? next
+        : prev;
+  if (!source?.speaker) return [];
+  const start = 1;
+  let end = text.length;
+  while (end > start && /[”".,!?\s]/.test(text[end - 1])) end--;
+  return [
+    {
+      kind: 'continuation',
+      verb: source.verb,
+      speaker: { text: source.speaker.text, start: -1 },
+      clauseSubject: source.clauseSubject,
+      start,
+      end,
+      relays: source.relays,
+      denial: false,
+      explicitness: 0.6,
+      clausal: true,
+    },
+  ];
+}
+
+const PASSIVE_SHOW =
+  /\b(?:(?:were|was|is|are|have\s+been|has\s+been)\s+said\s+to\s+(?:show|depict)|said\s+to\s+(?:show|depict)|purport(?:ed|ing|s)?\s+to\s+(?:show|depict)|claiming\s+to\s+show|circulating\s+online\s+(?:showed|show))\b/;
+
+/** "Photos said to show …": a claim by unnamed social media sources. */
+/** "X was reported to have …", "is said to have …": a passive attribution with no source. */
+const PASSIVE_REPORTED =
+  /\b(?:was|were|is|are|has\s+been|have\s+been)\s+(?:reported|said|alleged|rumou?red|claimed)\s+to\s+(?:have\s+)?[a-z]/;
+/** The outlet's verification language that makes such a passive attribution a claim. */
+const VERIFICATION_LANGUAGE =
+  /\b(?:could\s+not|cannot|can(?:no|’|')t|unable\s+to|did\s+not|has\s+not|have\s+not|had\s+not|would\s+not)\s+(?:be\s+)?(?:immediately\s+|independently\s+)*(?:confirm|verif|corroborat)|\bunverified\b|\bnot\s+(?:been\s+)?(?:immediately\s+|independently\s+)*(?:confirmed|verified)\b/i;
+
+function passiveClaim(sentence: string, offset: number, idx: number, item = ''): Draft | null {
+  let end = sentence.length;
+  if (!PASSIVE_SHOW.test(sentence)) {
+    const m = PASSIVE_REPORTED.exec(sentence);
+    if (!m || !VERIFICATION_LANGUAGE.test(item)) return null;
+    // The statement ends where the outlet's own clause begins.
+    const stop =
+      /,\s+(?:but|although|though|while|which|and\s+(?:the|it|he|she|they))\b|;|\s+[—–]\s+/g;
+    stop.lastIndex = m.index;
+    const cut = stop.exec(sentence);
+    if (cut) end = cut.index;
+  }
+  while (end > 0 && /[.,”"\s]/.test(sentence[end - 1])) end--;
+  return {
+    id: '',
+    item: idx,
+    span: sentence.slice(0, end),
+    spanStart: offset,
+    speaker: 'unnamed social media sources',
+    speakerRole: null,
+    speakerAffiliation: null,
+    reportedBy: [],
+    verification: 'unverified',
+    verificationEvidence: null,
+    confidence: 0.5,
+    kind: 'group',
+    denial: false,
+    sentence,
+    verb: end < sentence.length && !PASSIVE_SHOW.test(sentence) ? 'reported to' : 'said to show',
+  };
+}
+
+const RELAY_DESCRIPTION =
+  /^(?:the\s+)?(?:station|newspaper|broadcaster|channel|network|agency|outlet|paper|wire|daily)$/i;
+
+/**
+ * "told the Gazzetta that …, the newspaper reported": a description stands for the outlet the same
+ * sentence names, so it is one relay, not a second one resolved from earlier items.
+ */
+function ownRelays(relays: string[]): string[] {
+  const named = relays.filter((r) => !RELAY_DESCRIPTION.test(r.trim()));
+  if (!named.length || named.length === relays.length) return relays;
+  const out: string[] = [];
+  for (const r of relays) {
+    const own = RELAY_DESCRIPTION.test(r.trim()) ? named[0] : r;
+    if (!out.includes(own)) out.push(own);
+  }
+  return out;
+}
+
+function toDraft(
+  frame: Frame,
+  sentence: string,
+  offset: number,
+  item: string,
+  idx: number,
+  resolver: SpeakerResolver,
+): Draft | null {
+  if (!frame.speaker) return null;
+  const span = sentence.slice(frame.start, frame.end);
+  if (!isAssertion(span)) return null;
+  const { info, how } = resolver.resolve(frame.speaker.text, {
+    item: idx,
+    clauseSubject: frame.clauseSubject?.text ?? null,
+    itemText: item,
+  });
+  if (info.kind === 'pronoun') return null;
+  resolver.remember(info, idx);
+  const confidence = Math.max(
+    0.05,
+    Math.min(1, frame.explicitness - (how === 'resolved' ? 0.1 : how === 'unresolved' ? 0.3 : 0)),
+  );
+  return {
+    id: '',
+    item: idx,
+    span,
+    spanStart: offset + frame.start,
+    speaker: info.speaker,
+    speakerRole: info.role,
+    speakerAffiliation: info.affiliation,
+    reportedBy: ownRelays(frame.relays)
+      .map((r) => resolver.relayName(r))
+      .filter((r) => r && r.toLowerCase() !== info.speaker.toLowerCase()),
+    verification: 'unverified',
+    verificationEvidence: null,
+    confidence: Math.round(confidence * 100) / 100,
+    kind: info.kind,
+    denial: frame.denial || isDenialContent(span),
+    sentence,
+    verb: frame.verb,
+  };
+}
+
+/** Whether a claim is about the party that speaks in another ("… at an NSF checkpoint" / the NSF). */
+function isAbout(claim: Draft, party: Draft): boolean {
+  const words = new Set(claim.span.toLowerCase().match(/[a-z0-9]+/g) ?? []);
+  const generic =
+    /^(?:the|of|and|for|ministry|office|spokesman|spokeswoman|official|government|department|national|state|news|agency|president|minister|general|house)$/;
+  const handles = [party.speaker, party.speakerAffiliation ?? '']
+    .join(' ')
+    .toLowerCase()
+    .match(/[a-z0-9]+/g)
+    ?.filter((w) => w.length > 2 && !generic.test(w));
+  return !!handles?.some((w) => words.has(w));
+}
+
+/**
+ * "Russia said …" takes the specific body the same item names for the statement ("the Russian
+ * Defense Ministry said …").
+ */
+function specifyVagueSpeakers(drafts: Draft[]): void {
+  const byItem = new Map<number, Draft[]>();
+  for (const d of drafts) {
+    const list = byItem.get(d.item);
+    if (list) list.push(d);
+    else byItem.set(d.item, [d]);
+  }
+  for (const d of drafts) {
+    if (d.kind !== 'country') continue;
+    const country = countryOf(d.speaker);
+    if (!country) continue;
+    const body = (byItem.get(d.item) ?? []).find(
+      (o) =>
+        o !== d && o.item === d.item && o.kind === 'org' && o.speakerAffiliation === country.name,
+    );
+    if (body) {
+      d.speaker = body.speaker;
+      d.speakerRole = body.speakerRole;
+      d.speakerAffiliation = body.speakerAffiliation;
+    } else {
+      d.speakerAffiliation = d.speakerAffiliation ?? null;
+    }
+  }
+}

@@ -1,0 +1,12 @@
+/**
+ * Stage 1: a briefing text becomes its items, the paragraphs between blank lines, numbered from 0.
+ * Each item is trimmed; line breaks inside a paragraph are kept as they are so that spans stay
+ * exact substrings of the item.
+ */
+export function splitItems(text: string): string[] {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .split(/\n[ \t\u00a0]*\n/)
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0);
+}

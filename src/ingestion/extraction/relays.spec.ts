@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { isOutletPhrase, relayFromAdverbial, relayName } from './relays.js';
+
+describe('isOutletPhrase', () => {
+  it('knows listed outlets and outlet descriptions, not platforms or government bodies', () => {
+    expect(isOutletPhrase('the Associated Press')).toBe(true);
+    expect(isOutletPhrase('South Korean news agency Yonhap')).toBe(true);
+    expect(isOutletPhrase('KGLF-TV')).toBe(true);
+    expect(isOutletPhrase('Telegram')).toBe(false);
+    expect(isOutletPhrase('the Defense Ministry')).toBe(false);
+    expect(isOutletPhrase('the U.S. intelligence agency')).toBe(false);
+  });
+
+  it('knows outlets the briefing introduced', () => {
+    expect(isOutletPhrase('MRT')).toBe(false);
+    expect(isOutletPhrase('MRT', new Set(['mrt']))).toBe(true);
+  });
+});
+
+describe('relayName', () => {
+  it('names the issuer of a document', () => {
+    expect(relayName('a White House readout of the call')).toBe('White House');
+    expect(relayName('a statement from the ministry')).toBe('ministry');
+    expect(relayName('preliminary results published on the commission’s website')).toBe(
+      'commission',
+    );
+    expect(relayName('U.S. intelligence assessments')).toBe('U.S. intelligence');
+  });
+
+  it('names an outlet without its description or an appositive person by name', () => {
+    expect(relayName('South Korean news agency Yonhap')).toBe('Yonhap');
+    expect(relayName('the regional governor, Oleh Syniehubov')).toBe('Oleh Syniehubov');
+  });
+});
+
+describe('relayFromAdverbial', () => {
+  it('takes outlets from interviews and broadcasts, not platforms or cited sources', () => {
+    expect(relayFromAdverbial(' in an interview with CNN', 'CNN')).toBe('CNN');
+    expect(relayFromAdverbial(' on Al-Jazeera television', 'Al-Jazeera television')).toBe(
+      'Al-Jazeera',
+    );
+    expect(relayFromAdverbial(' in a post on Telegram', 'Telegram')).toBeNull();
+    expect(relayFromAdverbial(', citing Reuters', 'Reuters')).toBeNull();
+  });
+});

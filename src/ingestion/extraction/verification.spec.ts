@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import {
+  applyCues,
+  findCues,
+  findSelfOutlet,
+  setLabel,
+  type VerifiableClaim,
+} from './verification.js';
+
+const claim = (
+  item: number,
+  spanStart: number,
+  span: string,
+  speaker: string,
+): VerifiableClaim => ({
+  item,
+  spanStart,
+  span,
+  speaker,
+  speakerRole: null,
+  speakerAffiliation: null,
+  verification: 'unverified',
+  verificationEvidence: null,
+});
+
+describe('findCues', () => {
+  it('tells the outlet’s "could not verify" from another party’s "did not confirm"', () => {
+    expect(
+      findCues(
+        'The Washington Post could not independently verify the reports.',
+        'Washington Post',
+      ).map((c) => c.label),
+    ).toEqual(['could_not_verify']);
+    expect(
+      findCues('The figure could not be independently verified.', null).map((c) => c.label),
+    ).toEqual(['could_not_verify']);
+    expect(
+      findCues('Ukraine did not immediately confirm the assaults.', null).map((c) => [
+        c.label,
+        c.party.trim(),
+      ]),
+    ).toEqual([['not_confirmed', 'Ukraine']]);
+    expect(
+      findCues(
+        'A WHO spokeswoman said the agency could neither confirm nor refute the report.',
+        null,
+      )[0].label,
+    ).toBe('not_confirmed');
+    expect(
+      findCues('Voltis did not immediately respond to a request for comment.', null)[0].label,
+    ).toBe('not_confirmed');
+  });
+
+  it('reads the outlet’s own "is false" and a dispute', () => {
+    expect(findCues('The claim that it showed Sunday’s vote is false.', null)[0].label).toBe(
+      'false',
+    );
+    expect(findCues('Republicans dispute that figure.', null)[0].label).toBe('disputed');
+  });
+
+  it('finds nothing in plain narration, nor in "confirmed cases"', () => {
+    expect(
+      findCues('Contact tracers were following people exposed to confirmed cases.', null),
+    ).toEqual([]);
+  });
+});
+
+describe('applyCues', () => {
+  it('labels the claims before the cue, not the claims of the party that did not confirm', () => {
+    const item =
+      'Russia said it stopped a drone assault. Ukraine said it hit a depot. Ukraine did not immediately confirm the assaults.';
+    const russian = claim(0, 12, 'it stopped a drone assault', 'Russia');
+    const ukrainian = claim(0, 55, 'it hit a depot', 'Ukraine');
+    applyCues([item], [russian, ukrainian], null);
+    expect(russian.verification).toBe('not_confirmed');
+    expect(russian.verificationEvidence).toBe('Ukraine did not immediately confirm the assaults.');
+    expect(ukrainian.verification).toBe('unverified');
+  });
+
+  it('lets a commenting item speak about the item before it', () => {
+    const a = claim(0, 0, 'NSF shelling killed 27 civilians', 'Governor of Jabal');
+    applyCues(
+      [
+        'The governor said NSF shelling killed 27 civilians.',
+        'Neither account could be independently verified.',
+      ],
+      [a],
+      null,
+    );
+    expect(a.verification).toBe('could_not_verify');
+    expect(a.verificationEvidence).toBeNull();
+  });
+});
+
+describe('setLabel', () => {
+  it('keeps the strongest label', () => {
+    const c = claim(0, 0, 'x y', 'A');
+    setLabel(c, 'disputed', 'e1');
+    setLabel(c, 'not_confirmed', 'e2');
+    expect([c.verification, c.verificationEvidence]).toEqual(['disputed', 'e1']);
+    setLabel(c, 'denied', 'e3');
+    expect(c.verification).toBe('denied');
+  });
+});
+
+describe('findSelfOutlet', () => {
+  it('finds the page’s outlet from its own verification language', () => {
+    expect(findSelfOutlet('The Herald could not independently verify the claim.')).toBe('Herald');
+    expect(findSelfOutlet('Nothing here.')).toBeNull();
+  });
+});

@@ -1,0 +1,233 @@
+/**
+ * Stage 6: verification. Reads the language an item uses about the claims in it — "could not
+ * independently verify", "did not immediately confirm", "denied", "disputed", "confirmed", "false" —
+ * and gives each claim the strongest label that applies, with the exact words as evidence. Labels
+ * that come from other claims (a denial, a counter-claim) are applied by `applyRelationLabels`.
+ */
+import type { ExtractedVerification } from './extraction.types.js';
+import { isOutletPhrase } from './relays.js';
+import { splitSentences } from './sentences.js';
+
+export const STRENGTH: Record<ExtractedVerification, number> = {
+  unverified: 0,
+  not_confirmed: 1,
+  could_not_verify: 2,
+  disputed: 3,
+  denied: 4,
+  confirmed: 5,
+  false: 6,
+};
+
+export interface VerificationCue {
+  label: ExtractedVerification;
+  /** Offsets of the evidence in the item. */
+  start: number;
+  end: number;
+  /** The party the cue is about ("Ukraine did not immediately confirm"), as written. */
+  party: string;
+  /** The cue is a clause attached to a sentence that states something itself. */
+  attached: boolean;
+  sentenceStart: number;
+}
+
+const VERIFY =
+  /\b(?:could\s+not|couldn[’']t|cannot|can[’']t|was\s+unable\s+to|were\s+unable\s+to|has\s+been\s+unable\s+to|have\s+been\s+unable\s+to|has\s+not\s+been\s+able\s+to|have\s+not\s+been\s+able\s+to|was\s+not\s+able\s+to|were\s+not\s+able\s+to|did\s+not|didn[’']t|has\s+not|have\s+not|hasn[’']t|haven[’']t|could\s+not\s+yet|is\s+unable\s+to)\s+(?:yet\s+|immediately\s+|independently\s+|be\s+|been\s+|separately\s+)*(?:verify|verified|confirm|confirmed|corroborate|corroborated|authenticate|authenticated)\b/i;
+const UNVERIFIED_PASSIVE =
+  /\b(?:could\s+not\s+be|cannot\s+be|can[’']t\s+be|has\s+not\s+been|have\s+not\s+been|were\s+not|was\s+not)\s+(?:immediately\s+|independently\s+)*(?:verified|confirmed|corroborated|authenticated)\b|\bnot\s+(?:been\s+)?independently\s+(?:verified|confirmed)\b|\bunverified\b|\b(?:neither|none)\b[^.]{0,60}?\b(?:could|can|has|have)\s+(?:yet\s+)?(?:be|been)\s+(?:independently\s+)?(?:verified|confirmed|corroborated)\b/i;
+const NO_COMMENT =
+  /\b(?:did\s+not|didn[’']t|has\s+not|have\s+not|hasn[’']t|haven[’']t|had\s+not|would\s+not|declined\s+to|refused\s+to)\s+(?:yet\s+|immediately\s+|publicly\s+)*(?:comment|respond|confirm|acknowledge|address|reply)\w*\b|\b(?:declined|refused)\s+to\s+(?:comment|confirm|discuss)\b|\bno\s+immediate\s+(?:comment|response|reaction|confirmation)\b|\b(?:could|would|can)\s+neither\s+confirm\s+nor\s+(?:deny|refute)\b|\bthere\s+was\s+no\s+(?:immediate\s+)?(?:comment|confirmation|response)\b|\bnot\s+immediately\s+(?:available\s+for\s+comment|clear)\b|\bdid\s+not\s+return\s+(?:a\s+)?requests?\s+for\s+comment\b|\bcould\s+not\s+(?:immediately\s+)?be\s+reached\b|\b(?:declined|refused)\s+to\s+(?:elaborate|discuss|answer)\b|\bdid\s+not\s+(?:immediately\s+)?(?:reply|answer)\b|\bno\s+(?:official\s+)?(?:confirmation|comment)\s+from\b|\bhas\s+yet\s+to\s+(?:comment|confirm|respond)\b/i;
+const CONFIRMED =
+  /\b(?:(?:has|have|had|was|were|been)\s+)?(?:independently\s+)?(?:confirmed|verified|corroborated|geolocated|authenticated)\b/i;
+const DISPUTED =
+  /\b(?:disputed|disputes|dispute|disputing|contested|contests|contest|contradicted|contradicts|challenged|challenge|questioned|rival\s+claims|conflicting\s+(?:claims|accounts|reports))\b/i;
+const FALSE_CUE =
+  /\b(?:(?:is|was|are|were|proved|proven|turned\s+out\s+to\s+be)\s+(?:false|untrue|not\s+true|fabricated|baseless|unfounded|incorrect)|(?:there\s+(?:is|was)\s+no\s+evidence)|(?:no\s+evidence\s+(?:to\s+support|that|of|for))|(?:debunked)|(?:misleading|false\s+claim|false\s+claims))\b/i;
+const ATTRIBUTION_IN =
+  /\b(?:said|says|told|according to|claimed|claims|reported|stated|wrote|denied|insisted)\b/i;
+
+/** The self-outlet and outlets say "could not verify"; other parties "did not confirm". */
+function isOutletSubject(before: string, selfOutlet: string | null): boolean {
+  const subject = before.trim().replace(/^(?:But|And|However,?)\s+/i, '');
+  if (/^(?:we|it)\b/i.test(subject)) return true;
+  if (selfOutlet && subject.toLowerCase().includes(selfOutlet.toLowerCase())) return true;
+  if (
+    /\b(?:The Post|Post|Times|Journal|CNN|Reuters|AP|Associated Press|AFP|BBC|NBC|the newspaper|news\s+agency)\b/.test(
+      subject,
+    )
+  )
+    return true;
+  return isOutletPhrase(subject.split(/\s+(?:could|can|was|were|has|have|did|is)\b/)[0] ?? subject);
+}
+
+/** Verification language in an item. */
+export function findCues(item: string, selfOutlet: string | null): VerificationCue[] {
+  const cues: VerificationCue[] = [];
+  for (const sentence of splitSentences(item)) {
+    const s = sentence.text;
+    const start = sentence.start;
+    const end = start + s.length;
+    const push = (label: ExtractedVerification, party: string, at = 0) => {
+      // The cue's clause: from the last comma or semicolon before the cue words.
+      const head = s.slice(0, at);
+      const cut = Math.max(head.lastIndexOf('; '), head.lastIndexOf(', '));
+      const clauseStart = cut >= 0 ? cut + 2 : 0;
+      cues.push({
+        label,
+        start: start + clauseStart,
+        end,
+        party,
+        attached: clauseStart > 0,
+        sentenceStart: start,
+      });
+    };
+    const v = VERIFY.exec(s);
+    if (v) {
+      const before = s.slice(0, v.index);
+      if (
+        /\b(?:be|been)\s+(?:independently\s+|immediately\s+)*(?:verified|confirmed|corroborated|authenticated)\b/i.test(
+          v[0],
+        )
+      ) {
+        push('could_not_verify', '', v.index);
+        continue;
+      }
+      if (
+        /\b(?:did\s+not|didn[’']t|has\s+not|have\s+not|hasn[’']t|haven[’']t)\b/i.test(v[0]) &&
+        !isOutletSubject(before, selfOutlet)
+      ) {
+        push('not_confirmed', before, v.index);
+      } else if (isOutletSubject(before, selfOutlet)) push('could_not_verify', before, v.index);
+      else push('not_confirmed', before, v.index);
+      continue;
+    }
+    const up = UNVERIFIED_PASSIVE.exec(s);
+    if (up) {
+      push('could_not_verify', '', up.index);
+      continue;
+    }
+    const nc = NO_COMMENT.exec(s);
+    if (nc) {
+      push('not_confirmed', s.slice(0, nc.index), nc.index);
+      continue;
+    }
+    const f = FALSE_CUE.exec(s);
+    if (f && !ATTRIBUTION_IN.test(s)) {
+      push('false', '', f.index);
+      continue;
+    }
+    const d = DISPUTED.exec(s);
+    if (d) {
+      push('disputed', s.slice(0, d.index), d.index);
+      continue;
+    }
+    const c = CONFIRMED.exec(s);
+    if (
+      c &&
+      !/\b(?:not|never|no|neither|none|unable|cannot|nor)\b/i.test(s.slice(0, c.index)) &&
+      (/independently/i.test(c[0]) ||
+        (isOutletSubject(s.slice(0, c.index), selfOutlet) && !ATTRIBUTION_IN.test(s)))
+    ) {
+      push('confirmed', s.slice(0, c.index), c.index);
+    }
+  }
+  return cues;
+}
+
+/** The outlet the page belongs to, when the text names it ("The Washington Post could not …"). */
+export function findSelfOutlet(text: string): string | null {
+  const m =
+    /\b((?:The\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})\s+(?:could\s+not|was\s+unable\s+to|has\s+not\s+been\s+able\s+to|cannot)\s+(?:immediately\s+)?(?:independently\s+)?(?:verify|confirm)/.exec(
+      text,
+    );
+  return m ? m[1].replace(/^.*\.\s+/, '').replace(/^The\s+/, '') : null;
+}
+
+export interface VerifiableClaim {
+  item: number;
+  spanStart: number;
+  span: string;
+  speaker: string;
+  speakerRole: string | null;
+  speakerAffiliation: string | null;
+  verification: ExtractedVerification;
+  verificationEvidence: string | null;
+}
+
+/** Applies item-level cues to the claims they address. */
+export function applyCues(
+  items: string[],
+  claims: VerifiableClaim[],
+  selfOutlet: string | null,
+): void {
+  const byItem = new Map<number, VerifiableClaim[]>();
+  for (const c of claims) {
+    const list = byItem.get(c.item);
+    if (list) list.push(c);
+    else byItem.set(c.item, [c]);
+  }
+  items.forEach((item, idx) => {
+    const cues = findCues(item, selfOutlet);
+    if (!cues.length) return;
+    let inItem = byItem.get(idx) ?? [];
+    // An item that only comments ("Neither account could be independently verified.") speaks
+    // about the item before it.
+    const refersBack =
+      /^(?:Neither|None|Both|These|Those|Either|That|This|The\s+(?:claims?|reports?|accounts?|figures?|assertions?|allegations?|numbers?|tolls?))\b/.test(
+        item,
+      );
+    const about = inItem.length ? inItem : refersBack ? (byItem.get(idx - 1) ?? []) : [];
+    const own = inItem.length > 0;
+    inItem = about;
+    for (const cue of cues) {
+      for (const c of inItem) {
+        // The cue speaks about claims made before it, and not about the party's own claims.
+        if (own && c.spanStart >= cue.start) continue;
+        if (own && c.spanStart + c.span.length > cue.start && c.spanStart < cue.end) continue;
+        // A cue attached to a statement ("…, an accusation X did not address") is about that statement.
+        if (
+          own &&
+          cue.attached &&
+          inItem.some((o) => o.spanStart >= cue.sentenceStart && o.spanStart < cue.start) &&
+          c.spanStart < cue.sentenceStart
+        )
+          continue;
+        const party = cue.party
+          .toLowerCase()
+          .replace(/^(?:the|an?\s+\w+\s+the)\s+/, '')
+          .trim();
+        if (
+          (cue.label === 'not_confirmed' || cue.label === 'confirmed') &&
+          party &&
+          sameSide(party, c)
+        )
+          continue;
+        setLabel(c, cue.label, own ? item.slice(cue.start, cue.end) : null);
+      }
+    }
+  });
+}
+
+function sameSide(party: string, c: VerifiableClaim): boolean {
+  const p = party
+    .toLowerCase()
+    .replace(/[’']s\b/g, '')
+    .trim();
+  const hay = `${c.speaker} ${c.speakerRole ?? ''} ${c.speakerAffiliation ?? ''}`
+    .toLowerCase()
+    .replace(/[’']s\b/g, '');
+  const s = c.speaker.toLowerCase();
+  if (hay.includes(p) || p.includes(s)) return true;
+  const pw = p.split(/\s+/).filter((w) => w.length > 2);
+  return pw.length > 0 && pw.every((w) => hay.includes(w.replace(/s$/, '')));
+}
+
+export function setLabel(
+  c: VerifiableClaim,
+  label: ExtractedVerification,
+  evidence: string | null,
+): void {
+  if (STRENGTH[label] > STRENGTH[c.verification]) {
+    c.verification = label;
+    c.verificationEvidence = evidence;
+  }
+}
