@@ -23,6 +23,7 @@ import { once } from './common/once.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
+import { GraphExportModule } from './graph-export/graph-export.module.js';
 import { HealthModule } from './health/health.module.js';
 import { IngestionModule } from './ingestion/ingestion.module.js';
 import { SeedModule } from './database/seed/seed.module.js';
@@ -95,6 +96,7 @@ export const SCHEMA_FILE = 'schema.gql';
     VerificationModule,
     ClaimRelationsModule,
     ClaimGraphModule,
+    GraphExportModule,
     IngestionModule,
     ClaimEventsModule,
     HealthModule,

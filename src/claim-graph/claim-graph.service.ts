@@ -12,19 +12,23 @@ import { claimNotFound } from '../claims/claim.errors.js';
 import { applyClaimFilter } from '../claims/claim-filter.js';
 import type { ClaimFilter } from '../claims/dto/claim-filter.input.js';
 import { InvalidInputError } from '../common/errors/domain-error.js';
+import type { ClaimGraphModel, GraphEdgeModel, GraphNodeModel } from './claim-graph.model.js';
 import {
-  GraphNodeKind,
-  StructuralEdgeType,
-  type ClaimGraphModel,
-  type GraphEdgeModel,
-  type GraphNodeModel,
-} from './claim-graph.model.js';
+  briefingNode,
+  claimEdges,
+  claimNode,
+  itemNode,
+  outletNode,
+  partOfEdge,
+  publishedByEdges,
+  relationEdge,
+  reportedByEdge,
+  speakerNode,
+} from './graph-elements.js';
 import type { ClaimGraphArgs } from './dto/claim-graph.args.js';
 
 /** Beyond this many claims the answer belongs in an export, not in one GraphQL response. */
 export const MAX_GRAPH_CLAIMS = 500;
-
-const LABEL_LENGTH = 120;
 
 const graphTooLarge = () =>
   new InvalidInputError(
@@ -33,10 +37,6 @@ const graphTooLarge = () =>
     `The graph would hold more than ${MAX_GRAPH_CLAIMS} claims: narrow the filter, lower the depth, or use an export`,
     { maxClaims: MAX_GRAPH_CLAIMS },
   );
-
-const nodeId = (kind: GraphNodeKind, id: number) => `${kind.toLowerCase()}:${id}`;
-const cut = (text: string) =>
-  text.length > LABEL_LENGTH ? `${text.slice(0, LABEL_LENGTH - 1)}…` : text;
 
 @Injectable()
 export class ClaimGraphService {
@@ -119,73 +119,18 @@ export class ClaimGraphService {
     const outlets = outletIds.length > 0 ? await manager.findBy(Outlet, { id: In(outletIds) }) : [];
 
     const nodes: GraphNodeModel[] = [
-      ...claims.map((c) => ({
-        id: nodeId(GraphNodeKind.CLAIM, c.id),
-        kind: GraphNodeKind.CLAIM,
-        label: cut(c.text),
-      })),
-      ...speakers.map((s) => ({
-        id: nodeId(GraphNodeKind.SPEAKER, s.id),
-        kind: GraphNodeKind.SPEAKER,
-        label: s.name,
-      })),
-      ...outlets.map((o) => ({
-        id: nodeId(GraphNodeKind.OUTLET, o.id),
-        kind: GraphNodeKind.OUTLET,
-        label: o.name,
-      })),
-      ...items.map((i) => ({
-        id: nodeId(GraphNodeKind.ITEM, i.id),
-        kind: GraphNodeKind.ITEM,
-        label: cut(`${i.position}: ${i.text}`),
-      })),
-      ...briefings.map((b) => ({
-        id: nodeId(GraphNodeKind.BRIEFING, b.id),
-        kind: GraphNodeKind.BRIEFING,
-        label: b.title,
-      })),
+      ...claims.map(claimNode),
+      ...speakers.map(speakerNode),
+      ...outlets.map(outletNode),
+      ...items.map(itemNode),
+      ...briefings.map(briefingNode),
     ];
-    const claimNode = (id: number) => nodeId(GraphNodeKind.CLAIM, id);
     const edges: GraphEdgeModel[] = [
-      ...claims.flatMap((c) => [
-        {
-          source: nodeId(GraphNodeKind.SPEAKER, c.speakerId),
-          target: claimNode(c.id),
-          type: StructuralEdgeType.SAID,
-        },
-        {
-          source: claimNode(c.id),
-          target: nodeId(GraphNodeKind.ITEM, c.itemId),
-          type: StructuralEdgeType.APPEARS_IN,
-        },
-      ]),
-      ...hops.map((hop) => ({
-        source: claimNode(hop.claimId),
-        target: nodeId(GraphNodeKind.OUTLET, hop.outletId),
-        type: StructuralEdgeType.REPORTED_BY,
-        position: hop.position,
-      })),
-      ...items.map((i) => ({
-        source: nodeId(GraphNodeKind.ITEM, i.id),
-        target: nodeId(GraphNodeKind.BRIEFING, i.briefingId),
-        type: StructuralEdgeType.PART_OF,
-      })),
-      ...briefings.flatMap((b) =>
-        b.outletId === null
-          ? []
-          : [
-              {
-                source: nodeId(GraphNodeKind.BRIEFING, b.id),
-                target: nodeId(GraphNodeKind.OUTLET, b.outletId),
-                type: StructuralEdgeType.PUBLISHED_BY,
-              },
-            ],
-      ),
-      ...relations.map((r) => ({
-        source: claimNode(r.fromClaimId),
-        target: claimNode(r.toClaimId),
-        type: r.type,
-      })),
+      ...claims.flatMap(claimEdges),
+      ...hops.map(reportedByEdge),
+      ...items.map(partOfEdge),
+      ...briefings.flatMap(publishedByEdges),
+      ...relations.map(relationEdge),
     ];
     return { nodes, edges };
   }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module.js';
 import { ConfigModule } from '../config/config.module.js';
 import { DatabaseModule } from '../database/database.module.js';
+import { GraphExportModule } from '../graph-export/graph-export.module.js';
 import { SeedModule } from '../database/seed/seed.module.js';
 import { IngestionModule } from '../ingestion/ingestion.module.js';
 import {
@@ -11,6 +12,7 @@ import {
   ApiKeyRevokeCommand,
 } from './api-key.command.js';
 import { IngestCommand } from './ingest.command.js';
+import { ExportCommand } from './export.command.js';
 import { ExtractCommand } from './extract.command.js';
 import { MigrateCommand } from './migrate.command.js';
 import { SchemaCommand } from './schema.command.js';
@@ -24,6 +26,7 @@ import { SeedCommand } from './seed.command.js';
     SeedModule,
     AuthModule,
     IngestionModule,
+    GraphExportModule,
   ],
   providers: [
     MigrateCommand,
@@ -34,6 +37,7 @@ import { SeedCommand } from './seed.command.js';
     ApiKeyCreateCommand,
     ApiKeyListCommand,
     ApiKeyRevokeCommand,
+    ExportCommand,
     ExtractCommand,
   ],
 })
