@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { MercuriusDriver, type MercuriusDriverConfig } from '@nestjs/mercurius';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ActorsModule } from './actors/actors.module.js';
 import { ApiKeysService } from './auth/api-keys.service.js';
 import { AuthModule } from './auth/auth.module.js';
@@ -16,6 +16,9 @@ import { GraphqlExceptionFilter } from './common/errors/graphql-exception.filter
 import { InputValidationPipe } from './common/errors/input-validation.pipe.js';
 import { DateTimeScalar } from './common/graphql/date-time.scalar.js';
 import { createErrorFormatter } from './common/graphql/error-formatter.js';
+import { safelistAt } from './common/graphql/persisted-queries.js';
+import { bindOperationToLog } from './common/logging/graphql-operation.js';
+import { logPrincipal } from './common/logging/logger.js';
 import { costLimitHook, queryLimitRules } from './common/graphql/query-limits.js';
 import { applyNonNullVariableDefaults } from './common/graphql/non-null-variable-defaults.js';
 import { RequestLoaders, type GraphqlContext } from './common/loaders/request-loaders.js';
@@ -54,9 +57,11 @@ export const SCHEMA_FILE = 'schema.gql';
         graphiql: config.graphiql,
         // Compile a query to JavaScript once it has been seen this often.
         jit: 1,
-        context: (request: FastifyRequest): GraphqlContext => ({
+        context: (request: FastifyRequest, reply: FastifyReply): GraphqlContext => ({
           loaders: new RequestLoaders(),
-          authenticate: once(() => apiKeys.authenticate(request.headers.authorization)),
+          authenticate: once(() =>
+            apiKeys.authenticate(request.headers.authorization).then(logPrincipal(reply)),
+          ),
         }),
         subscription: {
           emitter: events.emitter,
@@ -82,8 +87,16 @@ export const SCHEMA_FILE = 'schema.gql';
         validationRules: queryLimitRules(config.queryLimits, config.nodeEnv === 'production'),
         // One operation per request: a batch would multiply every other limit.
         allowBatchedQueries: false,
+        // Safelist mode: only the queries in the PERSISTED_QUERIES file run.
+        ...(config.persistedQueriesPath
+          ? { persistedQueryProvider: safelistAt(config.persistedQueriesPath).provider() }
+          : {}),
         hooks: {
-          preExecution: [applyNonNullVariableDefaults, costLimitHook(config.queryLimits.maxCost)],
+          preExecution: [
+            bindOperationToLog,
+            applyNonNullVariableDefaults,
+            costLimitHook(config.queryLimits.maxCost),
+          ],
         },
         // Without this the global guard would skip @ResolveField methods. Field errors need no
         // filter: the error formatter maps them the same way, so each field is wrapped once less.

@@ -10,7 +10,7 @@ async function renderSchema(): Promise<string> {
   // The schema does not depend on data: build it against a throw-away in-memory database.
   process.env.DATABASE_URL = 'sqlite::memory:';
   process.env.NODE_ENV = 'test';
-  const app = await createApp(['error']);
+  const app = await createApp({ logLevel: 'error' });
   try {
     return (
       GRAPHQL_SDL_FILE_HEADER +

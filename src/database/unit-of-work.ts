@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { DataSource, type EntityManager } from 'typeorm';
+import { throwIfRequestTimedOut } from '../common/http/request-timeout.js';
 
 interface ActiveUnit {
   manager: EntityManager;
@@ -32,9 +33,13 @@ export class UnitOfWork {
     if (outer) return work(outer.manager);
     const afterCommit: (() => void)[] = [];
     const transaction = async () => {
-      const result = await this.dataSource.transaction((manager) =>
-        this.active.run({ manager, afterCommit }, () => work(manager)),
-      );
+      throwIfRequestTimedOut();
+      const result = await this.dataSource.transaction(async (manager) => {
+        const done = await this.active.run({ manager, afterCommit }, () => work(manager));
+        // A request answered 503 TIMEOUT meanwhile must not change anything after all.
+        throwIfRequestTimedOut();
+        return done;
+      });
       for (const effect of afterCommit) effect();
       return result;
     };

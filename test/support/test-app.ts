@@ -1,11 +1,13 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
+import type { DestinationStream } from 'pino';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { expect, inject } from 'vitest';
 import { createApp } from '../../src/app.factory.js';
 import { ApiKeysService } from '../../src/auth/api-keys.service.js';
 import { Role } from '../../src/auth/role.js';
+import type { LogLevel } from '../../src/config/app-config.js';
 import { DatabaseMaintenance } from '../../src/database/database-maintenance.js';
 import type { QueryCountingLogger } from '../../src/database/query-counting.logger.js';
 
@@ -72,6 +74,12 @@ export interface TestAppOptions {
   redisUrl?: string;
   /** Default `test`; `production` turns introspection, suggestions and GraphiQL off. */
   nodeEnv?: 'test' | 'production';
+  /** More configuration for this app only (RATE_LIMIT_MAX, REQUEST_TIMEOUT_MS, …). */
+  env?: Record<string, string>;
+  /** Where the JSON log lines go (e.g. a capturing stream), at `logLevel`. */
+  logDestination?: DestinationStream;
+  /** Default: LOG_LEVEL when set, else `silent`. */
+  logLevel?: LogLevel;
 }
 
 /** The real application on this run's database, migrated; requests go through supertest. */
@@ -80,7 +88,18 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   process.env.NODE_ENV = options.nodeEnv ?? 'test';
   if (options.redisUrl) process.env.REDIS_URL = options.redisUrl;
   else delete process.env.REDIS_URL;
-  const app = await createApp(['error']);
+  const saved = Object.keys(options.env ?? {}).map((name) => [name, process.env[name]] as const);
+  Object.assign(process.env, options.env);
+  const app = await createApp({
+    // Quiet by default, production mode included; LOG_LEVEL=debug npm test shows everything.
+    logLevel: options.logLevel ?? (process.env.LOG_LEVEL ? undefined : 'silent'),
+    logDestination: options.logDestination,
+  }).finally(() => {
+    for (const [name, value] of saved) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  });
   await app.get(DatabaseMaintenance).migrate();
   const dataSource = app.get(DataSource);
   const server = app.getHttpServer();

@@ -1,12 +1,12 @@
-import { Logger } from '@nestjs/common';
 import { describe, expect, it, vi } from 'vitest';
 import { QueryFailedError } from 'typeorm';
+import { HttpRefusal, HttpRefusalCode } from '../http/http-refusal.js';
 import { DomainError, ErrorCode, NotFoundError } from './domain-error.js';
-import { toGraphQLError } from './graphql-exception.filter.js';
+import { toGraphQLError, type ErrorLog } from './graphql-exception.filter.js';
 
 function silentLogger() {
-  const logger = new Logger('test');
-  const error = vi.spyOn(logger, 'error').mockImplementation(() => undefined);
+  const error = vi.fn<ErrorLog['error']>();
+  const logger: ErrorLog = { error };
   return { logger, error };
 }
 
@@ -47,7 +47,19 @@ describe('toGraphQLError', () => {
     );
     expect(error.message).toBe('Internal server error');
     expect(error.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR', requestId: 'req-7' });
-    expect(logged).toHaveBeenCalledWith(expect.stringMatching(/^\[request req-7\].*ECONNREFUSED/s));
+    expect(logged).toHaveBeenCalledTimes(1);
+    const [fields] = logged.mock.calls[0];
+    expect((fields.err as Error).message).toMatch(/ECONNREFUSED/);
+  });
+
+  it('keeps an HTTP refusal’s code and extensions, and logs nothing', () => {
+    const { logger, error: logged } = silentLogger();
+    const error = toGraphQLError(
+      new HttpRefusal(429, HttpRefusalCode.RATE_LIMITED, 'Slow down', { retryAfter: 3 }),
+      logger,
+    );
+    expect(error.extensions).toEqual({ code: 'RATE_LIMITED', retryAfter: 3 });
+    expect(logged).not.toHaveBeenCalled();
   });
 
   it('passes a DomainError subclass through with its own code', () => {

@@ -9,7 +9,23 @@ import { GqlArgumentsHost, type GqlContextType } from '@nestjs/graphql';
 import type { FastifyReply } from 'fastify';
 import { GraphQLError } from 'graphql';
 import { QueryFailedError } from 'typeorm';
+import { HttpRefusal } from '../http/http-refusal.js';
 import { CommonErrorReason, DomainError, ErrorCode } from './domain-error.js';
+
+/** Where unexpected errors are written: a request's pino logger, or `nestErrorLog` without one. */
+export interface ErrorLog {
+  error(fields: { err: unknown }, message: string): void;
+}
+
+/** An ErrorLog over a Nest logger, for errors that happen outside any HTTP request. */
+export function nestErrorLog(logger: Logger): ErrorLog {
+  return {
+    error: ({ err }, message) =>
+      logger.error(
+        `${message}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
+      ),
+  };
+}
 
 /** PostgreSQL's unique_violation, and better-sqlite3's codes for UNIQUE and PRIMARY KEY. */
 const UNIQUE_VIOLATION_CODES = new Set([
@@ -27,10 +43,17 @@ function isUniqueViolation(error: unknown): boolean {
 /**
  * The one place where errors become GraphQL errors: domain errors keep their code, reason and
  * details; a unique violation on either driver is a CONFLICT; anything else is logged in full
- * and masked, so no SQL, driver text or stack reaches a client.
+ * and masked, so no SQL, driver text or stack reaches a client. The masked error carries the
+ * request id, which is also on every log line of that request (`log` is the request's logger).
  */
-export function toGraphQLError(error: unknown, logger: Logger, requestId?: string): GraphQLError {
+export function toGraphQLError(error: unknown, log: ErrorLog, requestId?: string): GraphQLError {
   if (error instanceof GraphQLError) return error;
+  if (error instanceof HttpRefusal) {
+    return new GraphQLError(error.message, {
+      originalError: error,
+      extensions: { code: error.code, ...error.extensions },
+    });
+  }
   if (error instanceof DomainError) {
     return new GraphQLError(error.message, {
       extensions: { code: error.code, reason: error.reason, ...error.details },
@@ -41,8 +64,7 @@ export function toGraphQLError(error: unknown, logger: Logger, requestId?: strin
       extensions: { code: ErrorCode.CONFLICT, reason: CommonErrorReason.UNIQUE_VIOLATION },
     });
   }
-  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-  logger.error(requestId ? `[request ${requestId}] ${detail}` : detail);
+  log.error({ err: error }, 'Unexpected error, answered as INTERNAL_SERVER_ERROR');
   return new GraphQLError('Internal server error', {
     extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, ...(requestId ? { requestId } : {}) },
   });
@@ -50,13 +72,14 @@ export function toGraphQLError(error: unknown, logger: Logger, requestId?: strin
 
 @Catch()
 export class GraphqlExceptionFilter implements ExceptionFilter {
-  private readonly logger = new Logger('GraphQL');
+  private readonly log = nestErrorLog(new Logger('GraphQL'));
 
   catch(error: unknown, host: ArgumentsHost): GraphQLError | void {
     if (host.getType<GqlContextType>() !== 'graphql') return this.replyOverHttp(error, host);
     // The request id ties the masked answer to the full log line.
-    const context = GqlArgumentsHost.create(host).getContext<{ reply?: FastifyReply }>();
-    return toGraphQLError(error, this.logger, context?.reply?.request.id);
+    const request = GqlArgumentsHost.create(host).getContext<{ reply?: FastifyReply }>()?.reply
+      ?.request;
+    return toGraphQLError(error, request?.log ?? this.log, request?.id);
   }
 
   /** Plain HTTP routes (health probes, unknown paths) answer with their status, masked alike. */
@@ -66,7 +89,7 @@ export class GraphqlExceptionFilter implements ExceptionFilter {
       void reply.status(error.getStatus()).send(error.getResponse());
       return;
     }
-    this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    (reply.request?.log ?? this.log).error({ err: error }, 'Unexpected error, answered 500');
     void reply.status(500).send({ statusCode: 500, message: 'Internal server error' });
   }
 }

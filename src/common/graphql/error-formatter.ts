@@ -2,12 +2,16 @@ import { Logger } from '@nestjs/common';
 import { GraphQLError } from 'graphql';
 import mercurius, { type MercuriusContext } from 'mercurius';
 import { ErrorCode } from '../errors/domain-error.js';
-import { toGraphQLError } from '../errors/graphql-exception.filter.js';
+import { nestErrorLog, toGraphQLError, type ErrorLog } from '../errors/graphql-exception.filter.js';
+import { HttpRefusal } from '../http/http-refusal.js';
 import { tokenLimitError } from './query-limits.js';
 
 type Execution = Parameters<NonNullable<mercurius.MercuriusOptions['errorFormatter']>>[0];
 
-const logger = new Logger('GraphQL');
+const fallbackLog = nestErrorLog(new Logger('GraphQL'));
+
+/** Mercurius's refusal of a query that is not on the safelist (PERSISTED_QUERIES). */
+const PERSISTED_QUERY_NOT_FOUND = 'MER_ERR_GQL_PERSISTED_QUERY_NOT_FOUND';
 
 /** Request-level errors from graphql-js carry no code: give them the conventional ones. */
 function requestErrorCode(error: GraphQLError): string {
@@ -16,9 +20,17 @@ function requestErrorCode(error: GraphQLError): string {
   return 'GRAPHQL_VALIDATION_FAILED';
 }
 
-function withCode(error: GraphQLError, requestId?: string): GraphQLError {
+function withCode(error: GraphQLError, log: ErrorLog, requestId?: string): GraphQLError {
   if (error.extensions?.code) return error;
   const original = error.originalError;
+  // Our own refusals from Fastify hooks (rate limit, body limit, timeout): status and code kept.
+  if (original instanceof HttpRefusal) return toGraphQLError(original, log);
+  if ((original as { code?: unknown } | undefined)?.code === PERSISTED_QUERY_NOT_FOUND) {
+    return new GraphQLError(error.message, {
+      originalError: original,
+      extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' },
+    });
+  }
   const status = (original as { statusCode?: unknown } | undefined)?.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {
     // Fastify's own refusals (a body over the limit, bad JSON): keep their status and message.
@@ -29,7 +41,7 @@ function withCode(error: GraphQLError, requestId?: string): GraphQLError {
   }
   if (original && !(original instanceof GraphQLError)) {
     // Thrown outside the resolvers' exception filter: classify (and mask) it the same way.
-    const mapped = toGraphQLError(original, logger, requestId);
+    const mapped = toGraphQLError(original, log, requestId);
     return new GraphQLError(mapped.message, {
       nodes: error.nodes,
       path: error.path,
@@ -62,15 +74,30 @@ export const createErrorFormatter =
         e instanceof GraphQLError ? e : new GraphQLError(String((e as Error)?.message ?? e)),
       );
     });
+    const request = context.reply?.request;
     const coded = errors.map(
       (error) =>
-        tokenLimitError(error, options.maxTokens) ?? withCode(error, context.reply?.request.id),
+        tokenLimitError(error, options.maxTokens) ??
+        withCode(error, request?.log ?? fallbackLog, request?.id),
     );
     return mercurius.defaultErrorFormatter(
       { ...execution, errors: options.hideSuggestions ? coded.map(withoutSuggestions) : coded },
-      context,
+      request ? demoteErrorLines(context) : context,
     );
   };
+
+/**
+ * Mercurius writes every error it formats at info, stack and all. Those are the client's
+ * errors (bad input, refusals, a flood of 429s); unexpected ones were already logged at error
+ * by toGraphQLError. So its lines go to debug.
+ */
+function demoteErrorLines(context: MercuriusContext): MercuriusContext {
+  const log = context.reply.log;
+  return {
+    ...context,
+    reply: { log: { info: log.debug.bind(log) } },
+  } as unknown as MercuriusContext;
+}
 
 function withoutSuggestions(error: GraphQLError): GraphQLError {
   const message = error.message.replace(/ Did you mean .+\?$/, '');
