@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module.js';
 import { ConfigModule } from '../config/config.module.js';
+import { BackupService } from '../database/backup.service.js';
 import { DatabaseModule } from '../database/database.module.js';
 import { GraphExportModule } from '../graph-export/graph-export.module.js';
 import { SeedModule } from '../database/seed/seed.module.js';
@@ -11,6 +12,7 @@ import {
   ApiKeyListCommand,
   ApiKeyRevokeCommand,
 } from './api-key.command.js';
+import { BackupCommand, RestoreCommand } from './backup.command.js';
 import { IngestCommand } from './ingest.command.js';
 import { ExportCommand } from './export.command.js';
 import { ExtractCommand } from './extract.command.js';
@@ -37,6 +39,9 @@ import { SeedCommand } from './seed.command.js';
     ApiKeyCreateCommand,
     ApiKeyListCommand,
     ApiKeyRevokeCommand,
+    BackupService,
+    BackupCommand,
+    RestoreCommand,
     ExportCommand,
     ExtractCommand,
   ],

@@ -1,6 +1,7 @@
 import { Injectable, type ArgumentMetadata, type PipeTransform } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
+import { CommonErrorReason, InvalidInputError } from './domain-error.js';
 import { toInvalidInputError } from './validation-error.factory.js';
 
 const PRIMITIVES = new Set<unknown>([String, Boolean, Number, Array, Object]);
@@ -13,6 +14,19 @@ const PRIMITIVES = new Set<unknown>([String, Boolean, Number, Array, Object]);
 @Injectable()
 export class InputValidationPipe implements PipeTransform {
   async transform(value: unknown, { metatype, data }: ArgumentMetadata): Promise<unknown> {
+    // An @ArgsType class has no name of its own: its fields are the arguments.
+    const nul = findNulCharacter(value, data ?? '');
+    if (nul) {
+      const violations = [
+        { field: nul, messages: ['must not contain the NUL character (U+0000)'] },
+      ];
+      throw new InvalidInputError(
+        CommonErrorReason.VALIDATION_FAILED,
+        nul,
+        `${nul}: must not contain the NUL character (U+0000)`,
+        { violations },
+      );
+    }
     if (!metatype || PRIMITIVES.has(metatype) || value === null || value === undefined) {
       return value;
     }
@@ -24,3 +38,27 @@ export class InputValidationPipe implements PipeTransform {
     return instance;
   }
 }
+
+/**
+ * The path of the first string holding U+0000, in any argument, however nested. PostgreSQL
+ * cannot store it in text (the insert fails: a 500), so both databases refuse it up front.
+ */
+function findNulCharacter(value: unknown, path: string): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path || 'input' : null;
+  if (Array.isArray(value)) {
+    for (const [index, item] of value.entries()) {
+      const found = findNulCharacter(item, join(path, index));
+      if (found) return found;
+    }
+    return null;
+  }
+  if (value && typeof value === 'object' && !(value instanceof Date)) {
+    for (const [key, item] of Object.entries(value)) {
+      const found = findNulCharacter(item, join(path, key));
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+const join = (path: string, key: string | number) => (path ? `${path}.${key}` : String(key));
