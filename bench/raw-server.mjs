@@ -244,7 +244,8 @@ function listWhere(filter, after) {
       `(EXISTS (SELECT 1 FROM claim_outlets hop WHERE hop.claim_id = "claim"."id" AND hop.outlet_id = ${o}) OR "claim"."briefing_id" IN (SELECT b.id FROM briefings b WHERE b.outlet_id = ${o}))`,
     );
   }
-  where.push(`"claim"."status" IN (${OPEN.map((s) => p(s)).join(', ')})`);
+  // Claimtrack's SQLite queue keeps the status index out of the planner's choice (unary +).
+  where.push(`${isPg ? '' : '+'}"claim"."status" IN (${OPEN.map((s) => p(s)).join(', ')})`);
   if (after) {
     const [value, id] = JSON.parse(Buffer.from(after, 'base64url').toString('utf8'));
     where.push(`("claim"."created_at", "claim"."id") < (${p(db.date(new Date(value)))}, ${p(id)})`);
@@ -543,13 +544,13 @@ async function setStatus(variables, actor) {
     );
     const version = input.expectedVersion + 1;
     if (hasAudit) {
-      const hopsAfter = await q.all(HOPS_OF_CLAIM, [id]);
+      // Claimtrack reads the chain once: a status change leaves it as it was.
       const after = {
         ...claim,
         status: to,
         version,
         updatedAt: now.toISOString(),
-        reportedBy: hopsAfter.map((h) => h.ClaimOutlet_outlet_id),
+        reportedBy: before.reportedBy,
       };
       if (hasFollowUp) after.followUpAt = followUpAt && followUpAt.toISOString();
       await q.run(

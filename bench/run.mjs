@@ -737,7 +737,11 @@ async function benchOne(db, size, env) {
     if (db !== 'postgres' || !opt.peer) wanted.delete('peer');
     log(`    starting ${[...wanted].join(', ')}`);
     const scripts = {
-      claimtrack: [resolve(APP_DIR, 'dist', 'main.js'), {}],
+      // One load generator on one address would hit the per-key and per-address limits at once.
+      claimtrack: [
+        resolve(APP_DIR, 'dist', 'main.js'),
+        { RATE_LIMIT_MAX: '0', RATE_LIMIT_ADDRESS_MAX: '0' },
+      ],
       limit: [resolve(BENCH_DIR, 'raw-server.mjs'), { RAW_MODE: 'same' }],
       'limit-join': [resolve(BENCH_DIR, 'raw-server.mjs'), { RAW_MODE: 'join' }],
       peer: [resolve(BENCH_DIR, 'peer-server.mjs'), {}],

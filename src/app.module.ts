@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
-import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_PIPE, DiscoveryModule, DiscoveryService, Reflector } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { MercuriusDriver, type MercuriusDriverConfig } from '@nestjs/mercurius';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ActorsModule } from './actors/actors.module.js';
 import { ApiKeysService } from './auth/api-keys.service.js';
 import { AuthModule } from './auth/auth.module.js';
+import { leanFieldResolvers } from './auth/lean-field-resolvers.js';
 import { BriefingsModule } from './briefings/briefings.module.js';
 import { ClaimEventsEmitter } from './claim-events/claim-events.emitter.js';
 import { ClaimEventsModule } from './claim-events/claim-events.module.js';
@@ -41,12 +42,14 @@ export const SCHEMA_FILE = 'schema.gql';
     AuthModule,
     GraphQLModule.forRootAsync<MercuriusDriverConfig>({
       driver: MercuriusDriver,
-      imports: [AuthModule, ClaimEventsModule],
-      inject: [APP_CONFIG, ApiKeysService, ClaimEventsEmitter],
+      imports: [AuthModule, ClaimEventsModule, DiscoveryModule],
+      inject: [APP_CONFIG, ApiKeysService, ClaimEventsEmitter, DiscoveryService, Reflector],
       useFactory: (
         config: AppConfig,
         apiKeys: ApiKeysService,
         events: ClaimEventsEmitter,
+        discovery: DiscoveryService,
+        reflector: Reflector,
       ): MercuriusDriverConfig => ({
         // Development rewrites the committed schema on boot; elsewhere it stays in memory and
         // `claimtrack schema --check` proves the committed file matches the code.
@@ -101,6 +104,8 @@ export const SCHEMA_FILE = 'schema.gql';
         // Without this the global guard would skip @ResolveField methods. Field errors need no
         // filter: the error formatter maps them the same way, so each field is wrapped once less.
         fieldResolverEnhancers: ['guards'],
+        // ...but a field whose role check is all that pipeline would do is resolved directly.
+        transformResolvers: leanFieldResolvers(discovery, reflector),
       }),
     }),
     ActorsModule,

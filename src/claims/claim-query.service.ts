@@ -33,7 +33,19 @@ function keysetOrder(order: ClaimOrder | null | undefined): KeysetOrder<Claim> {
 /** Reading claims: single claims and the filtered, keyset-paged lists. */
 @Injectable()
 export class ClaimQueryService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  /**
+   * Open claims are most claims, so the queue reads best down the (created_at, id) index,
+   * stopping after a page, or down the filter's own (speaker_id, created_at, id) one. SQLite
+   * without ANALYZE statistics (as migrations leave it) guesses that `status IN (…)` is selective
+   * and sorts every open claim instead (2.3 s a page at 1M claims); the unary `+` keeps the status
+   * index out of its choice. PostgreSQL's planner has statistics and needs no hint.
+   */
+  private readonly queueStatusColumn: string;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    this.queueStatusColumn =
+      dataSource.options.type === 'better-sqlite3' ? '+claim.status' : 'claim.status';
+  }
 
   async getClaim(id: number): Promise<Claim> {
     const claim = await this.dataSource.manager.findOneBy(Claim, { id });
@@ -54,7 +66,9 @@ export class ClaimQueryService {
     const query = applyClaimFilter(
       this.dataSource.manager.createQueryBuilder(Claim, 'claim'),
       args.filter,
-    ).andWhere('claim.status IN (:...queueStatuses)', { queueStatuses: OPEN_STATUSES });
+    ).andWhere(`${this.queueStatusColumn} IN (:...queueStatuses)`, {
+      queueStatuses: OPEN_STATUSES,
+    });
     return keysetPaginate(query, { property: 'createdAt', direction: 'DESC', kind: 'date' }, args);
   }
 
