@@ -68,9 +68,16 @@ export class BackupService {
     if (database.type === 'better-sqlite3') {
       if (database.path === ':memory:')
         throw new BackupError('An in-memory database has no backup');
-      // All remaining pages in one step: one read snapshot, which WAL lets writers work beside.
-      // Small steps would restart whenever the server commits in between, and might never end.
-      await this.nativeSqlite().backup(target, { progress: () => ALL_PAGES });
+      // All remaining pages in one step, inside a read transaction held on the source: every
+      // page comes from one snapshot, which WAL lets the server's writers work beside.
+      const source = this.nativeSqlite();
+      source.exec('BEGIN');
+      try {
+        source.prepare('SELECT COUNT(*) FROM claims').get();
+        await source.backup(target, { progress: () => ALL_PAGES });
+      } finally {
+        source.exec('COMMIT');
+      }
       const copy = new Database(target, { readonly: true, fileMustExist: true });
       try {
         assertIntegrity(copy, file);
