@@ -6,7 +6,11 @@ import { LogController } from 'fastify';
 import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module.js';
 import { loadConfig, type LogLevel } from './config/app-config.js';
-import { countChunkedBody, bodyLimitGate } from './common/http/body-limit.js';
+import {
+  bodyLimitGate,
+  countChunkedBody,
+  refuseOversizedBodyEarly,
+} from './common/http/body-limit.js';
 import { registerRateLimits } from './common/http/rate-limit.js';
 import { requestTimeoutHooks } from './common/http/request-timeout.js';
 import { safelistAt } from './common/graphql/persisted-queries.js';
@@ -67,6 +71,7 @@ export async function createApp(options: CreateAppOptions = {}) {
   await registerRateLimits(fastify, config.rateLimit, config.redisUrl);
   const safelist = config.persistedQueriesPath ? safelistAt(config.persistedQueriesPath) : null;
   fastify.addHook('preParsing', countChunkedBody);
+  fastify.addHook('preParsing', refuseOversizedBodyEarly(config, config.queryLimits.maxTokens));
   fastify.addHook(
     'preHandler',
     bodyLimitGate(config, config.queryLimits.maxTokens, (body) =>

@@ -158,8 +158,42 @@ describe('body limits', () => {
     expect(body).toMatchObject(TOO_LARGE);
   });
 
+  let listening: Promise<string> | undefined;
+  const serverUrl = async () => new URL(await (listening ??= t.listen()));
+
+  it('refuses a large body whose query comes first without waiting for the rest', async () => {
+    const url = await serverUrl();
+    const json = JSON.stringify({
+      query: `{ briefings(first: 1) { totalCount } }`,
+      variables: { padding: 'x'.repeat(INGEST_BODY_LIMIT - 1000) },
+    });
+    const answer = await new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const call = httpRequest(url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${t.admin.key}`,
+          'content-length': Buffer.byteLength(json),
+        },
+      });
+      call.on('response', (response) => {
+        let text = '';
+        response.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        response.on('end', () => {
+          call.destroy();
+          resolve({ status: response.statusCode!, text });
+        });
+      });
+      call.on('error', reject);
+      // Only the first BODY_LIMIT bytes and a little more: the answer must come without the rest.
+      call.write(json.slice(0, BODY_LIMIT + 100));
+    });
+    expect(answer.status).toBe(413);
+    expect(JSON.parse(answer.text)).toMatchObject(TOO_LARGE);
+  });
+
   it('counts a body sent without Content-Length (chunked) the same way', async () => {
-    const url = new URL(await t.listen());
+    const url = await serverUrl();
     const send = (body: unknown) =>
       new Promise<{ status: number; body: { errors?: { extensions: { code: string } }[] } }>(
         (resolve, reject) => {

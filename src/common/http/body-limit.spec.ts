@@ -1,6 +1,6 @@
 import { parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { allowedBodyLimit, isIngestOnly } from './body-limit.js';
+import { allowedBodyLimit, isIngestOnly, topLevelQuery } from './body-limit.js';
 
 const LIMITS = { bodyLimit: 1000, ingestBodyLimit: 5000 };
 
@@ -46,5 +46,23 @@ describe('allowedBodyLimit', () => {
     expect(allowedBodyLimit(undefined, LIMITS, 100)).toBe(1000);
     expect(allowedBodyLimit({ query: 'x' }, LIMITS, 100)).toBe(1000);
     expect(allowedBodyLimit('mutation { ingestBriefing { a b c d e } }', LIMITS, 5)).toBe(1000);
+  });
+});
+
+describe('topLevelQuery', () => {
+  const body = JSON.stringify({
+    variables: { input: { query: 'not this one', text: 'a "quoted" {brace}' } },
+    query: 'mutation { ingestBriefing(input: $i) { a } }',
+  });
+
+  it('finds the top-level query in a whole body, past nested keys of the same name', () => {
+    expect(topLevelQuery(body)).toBe('mutation { ingestBriefing(input: $i) { a } }');
+    expect(topLevelQuery('{"query":"{ a }\\n# \\"x\\"","variables":{')).toBe('{ a }\n# "x"');
+  });
+
+  it('gives up when the first bytes do not hold it whole', () => {
+    expect(topLevelQuery(body.slice(0, body.indexOf('mutation') + 5))).toBeUndefined();
+    expect(topLevelQuery('{"variables":{"input":{"text":"a long text')).toBeUndefined();
+    expect(topLevelQuery('{"query":null}')).toBeUndefined();
   });
 });
