@@ -117,7 +117,8 @@ function stringEnd(text: string, start: number): number {
 const QUERY_HEAD_BYTES = 64 * 1024;
 
 /**
- * preParsing for POST /graphql, for a body announced larger than BODY_LIMIT: reads its first
+ * preParsing for POST /graphql, for a body announced larger than BODY_LIMIT (and within
+ * INGEST_BODY_LIMIT): reads its first
  * bytes (64 KiB at most) and, when they hold the query and it is not ingestBriefing alone,
  * answers 413 without reading the rest, so refusing a large body costs about what a small one
  * does. Otherwise the body is handed on whole, and bodyLimitGate decides after parsing.
@@ -131,7 +132,9 @@ export function refuseOversizedBodyEarly(limits: BodyLimits, maxTokens: number) 
   ): void => {
     const declared = Number(request.headers['content-length'] ?? 0);
     const graphqlPost = request.method === 'POST' && request.routeOptions.url === '/graphql';
-    if (!graphqlPost || !(declared > limits.bodyLimit)) return done(null, payload);
+    // Past the ingestion limit, Fastify's parser refuses the body before reading any of it.
+    const between = declared > limits.bodyLimit && declared <= limits.ingestBodyLimit;
+    if (!graphqlPost || !between) return done(null, payload);
     const headLimit = Math.min(limits.bodyLimit, QUERY_HEAD_BYTES);
     const head: Buffer[] = [];
     let headBytes = 0;
@@ -141,6 +144,8 @@ export function refuseOversizedBodyEarly(limits: BodyLimits, maxTokens: number) 
       payload.pause();
       const query = topLevelQuery(Buffer.concat(head).toString('utf8'));
       if (query !== undefined && declared > allowedBodyLimit(query, limits, maxTokens)) {
+        // Let the rest of the body flow by unread, or a client still sending it would stall.
+        payload.resume();
         return done(tooLarge(limits));
       }
       const replay = new PassThrough();
