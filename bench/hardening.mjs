@@ -226,7 +226,7 @@ function violations() {
       refused: (status, json) => status === 400 || json?.errors?.length > 0,
     },
     {
-      kind: 'body of 1.1 MB (over BODY_LIMIT, read, then 413)',
+      kind: 'body of 1.1 MB (over BODY_LIMIT, 413 from its first bytes)',
       body: JSON.stringify({
         query: '{ briefings(first: 1) { totalCount } }',
         variables: { pad: 'x'.repeat(1_100_000) },
