@@ -30,7 +30,8 @@ export class UnitOfWork {
 
   run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     const outer = this.active.getStore();
-    if (outer) return work(outer.manager);
+    // A callback that outlived its unit (its transaction ended) must not write without one.
+    if (outer?.manager.queryRunner?.isTransactionActive) return work(outer.manager);
     const afterCommit: (() => void)[] = [];
     const transaction = async () => {
       throwIfRequestTimedOut();
