@@ -272,7 +272,8 @@ describe('audit trail', () => {
     expect(revoked.before).toEqual(created.after);
     expect(revoked.after?.revokedAt).toEqual(expect.any(String));
 
-    const secret = (createApiKey.key as string).split('_')[2];
+    // ctk_<12-character prefix>_<secret>; the secret itself may contain "_".
+    const secret = (createApiKey.key as string).slice('ctk_'.length + 13);
     const hash = createHash('sha256').update(secret).digest('hex');
     const stored = JSON.stringify([created, revoked]);
     expect(stored).not.toContain(secret);

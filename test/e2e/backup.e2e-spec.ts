@@ -34,10 +34,13 @@ describe(`backup and restore (${onPostgres ? 'PostgreSQL: pg_dump' : 'SQLite: ba
   let checker: TestKey;
   let claims: CreatedClaim[];
   let directory: string;
+  let source: { url: string; drop: () => Promise<void> };
   let restored: { url: string; drop: () => Promise<void> };
 
   beforeAll(async () => {
-    t = await startTestApp();
+    // A database of its own: the backup holds exactly this test's claims and writes.
+    source = await createScratchDatabase(runUrl, 'backup_source');
+    t = await startTestApp({ env: { DATABASE_URL: source.url } });
     checker = await t.createKey(Role.FACT_CHECKER, 'backup-writer');
     const briefing = await createBriefing(t, { title: 'Backup under load' });
     claims = [];
@@ -50,6 +53,7 @@ describe(`backup and restore (${onPostgres ? 'PostgreSQL: pg_dump' : 'SQLite: ba
 
   afterAll(async () => {
     await t?.close();
+    await source?.drop();
     await restored?.drop();
     rmSync(directory, { recursive: true, force: true });
   });
@@ -85,7 +89,7 @@ describe(`backup and restore (${onPostgres ? 'PostgreSQL: pg_dump' : 'SQLite: ba
     const writers = Array.from({ length: WRITERS }, (_, offset) => writer(offset));
     await new Promise((resolve) => setTimeout(resolve, 300));
     const ackedBefore = acknowledged;
-    const backup = await runCli(runUrl, ['backup', file]);
+    const backup = await runCli(source.url, ['backup', file]);
     const ackedAfter = acknowledged;
     await new Promise((resolve) => setTimeout(resolve, 300));
     stop = true;
@@ -184,7 +188,7 @@ describe(`backup and restore (${onPostgres ? 'PostgreSQL: pg_dump' : 'SQLite: ba
       expect(restore.stderr).toMatch(
         onPostgres ? /^pg_restore failed: / : /is not a readable SQLite database/,
       );
-      const existing = await runCli(runUrl, ['backup', damaged]);
+      const existing = await runCli(source.url, ['backup', damaged]);
       expect(existing.code).toBe(1);
       expect(existing.stderr).toMatch(/exists: choose a new file/);
     } finally {
@@ -196,7 +200,7 @@ describe(`backup and restore (${onPostgres ? 'PostgreSQL: pg_dump' : 'SQLite: ba
     'refuses a backup from a newer schema',
     async () => {
       const file = join(directory, 'newer.sqlite');
-      expect((await runCli(runUrl, ['backup', file])).code).toBe(0);
+      expect((await runCli(source.url, ['backup', file])).code).toBe(0);
       const { default: Database } = await import('better-sqlite3');
       const db = new Database(file);
       db.prepare(`INSERT INTO migrations (timestamp, name) VALUES (?, ?)`).run(
