@@ -16,24 +16,17 @@ import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { dropDatabase, generate } from './generate.mjs';
+import { parseArgs } from './lib/args.mjs';
 import { BENCH_DIR, PROJECT_DIR } from './lib/drivers.mjs';
 
 const ALL_FORMATS = 'graphml,gexf,csv.zip,json,jsonld';
 
-function parseArgs(argv) {
-  const args = {
-    sizes: '10000,100000',
-    formats: ALL_FORMATS,
-    db: 'sqlite,postgres',
-    pg: 'postgres://postgres@127.0.0.1:5432',
-  };
-  for (let i = 0; i < argv.length; i++) {
-    const [key, inline] = argv[i].replace(/^--/, '').split('=', 2);
-    if (key === 'keep' || key === 'help') args[key] = true;
-    else args[key] = inline ?? argv[++i];
-  }
-  return args;
-}
+const DEFAULTS = {
+  sizes: '10000,100000',
+  formats: ALL_FORMATS,
+  db: 'sqlite,postgres',
+  pg: 'postgres://postgres@127.0.0.1:5432',
+};
 
 function databaseUrl(db, size, pg) {
   return db === 'sqlite'
@@ -98,7 +91,7 @@ function table(rows) {
   return lines.join('\n');
 }
 
-const args = parseArgs(process.argv.slice(2));
+const args = { ...DEFAULTS, ...parseArgs(process.argv.slice(2)) };
 if (args.help) {
   console.log(
     'node bench/export.mjs [--sizes 10000,100000] [--db sqlite,postgres] [--pg URL] [--keep]',

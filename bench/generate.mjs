@@ -21,6 +21,7 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadPg, loadSqlite, parseDatabaseUrl, PROJECT_DIR, sqliteDate } from './lib/drivers.mjs';
+import { parseArgs } from './lib/args.mjs';
 import { seededRandom } from './lib/random.mjs';
 
 export const GENERATOR_VERSION = 1;
@@ -781,17 +782,6 @@ export async function generate({
 }
 
 // ---------------------------------------------------------------- command line
-function parseArgs(argv) {
-  const args = {};
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (!a.startsWith('--')) throw new Error(`Unexpected argument ${a}`);
-    const [key, inline] = a.slice(2).split('=', 2);
-    args[key] = inline ?? (argv[i + 1] && !argv[i + 1].startsWith('--') ? argv[++i] : true);
-  }
-  return args;
-}
-
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   const args = parseArgs(process.argv.slice(2));
   if (!args.db || !args.claims) {

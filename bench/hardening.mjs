@@ -33,20 +33,10 @@ import os from 'node:os';
 import { resolve } from 'node:path';
 import { dropDatabase, generate } from './generate.mjs';
 import { BENCH_DIR, PROJECT_DIR } from './lib/drivers.mjs';
+import { parseArgs } from './lib/args.mjs';
 import { seededRandom } from './lib/random.mjs';
 import { claimtrack, OPEN_STATUSES, PAGE } from './queries.mjs';
 
-function parseArgs(argv) {
-  const args = {};
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (!a.startsWith('--')) throw new Error(`Unexpected argument ${a}`);
-    const [key, inline] = a.slice(2).split('=', 2);
-    args[key] =
-      inline ?? (argv[i + 1] !== undefined && !argv[i + 1].startsWith('--') ? argv[++i] : true);
-  }
-  return args;
-}
 const args = parseArgs(process.argv.slice(2));
 const opt = {
   dbs: String(args.db ?? 'sqlite,postgres').split(','),

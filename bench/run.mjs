@@ -26,20 +26,10 @@ import { isDeepStrictEqual } from 'node:util';
 import { dropDatabase, generate } from './generate.mjs';
 import { BENCH_DIR, driverVersions, inList, openQuery, PROJECT_DIR } from './lib/drivers.mjs';
 import { claimtrack, endCursor, OPEN_STATUSES, pageIds, peer } from './queries.mjs';
+import { parseArgs } from './lib/args.mjs';
 import { seededRandom } from './lib/random.mjs';
 
 // ---------------------------------------------------------------- options
-function parseArgs(argv) {
-  const args = {};
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (!a.startsWith('--')) throw new Error(`Unexpected argument ${a}`);
-    const [key, inline] = a.slice(2).split('=', 2);
-    args[key] =
-      inline ?? (argv[i + 1] !== undefined && !argv[i + 1].startsWith('--') ? argv[++i] : true);
-  }
-  return args;
-}
 const args = parseArgs(process.argv.slice(2));
 if (args.help) {
   console.log(`npm run bench -- [options]
