@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { findFrames, subjectBefore, trimRange } from './attribution.js';
+import { findFrames } from './attribution.js';
+import { subjectBefore } from './speaker-phrases.js';
+import { trimRange } from './spans.js';
 import { normalizeQuotes } from './sentences.js';
 
 /** The frames of a sentence as [speaker phrase, span, relays]. */

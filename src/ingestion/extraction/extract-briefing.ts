@@ -5,7 +5,8 @@
  *   items.ts → sentences.ts → attribution.ts (frames, with relays.ts) → assertions.ts (is it a
  *   claim?) → speakers.ts (who) → verification.ts → relations.ts
  */
-import { findFrames, type Frame } from './attribution.js';
+import { findFrames } from './attribution.js';
+import type { Frame } from './frame.types.js';
 import { isAssertion } from './assertions.js';
 import type { BriefingExtraction, ExtractedClaim } from './extraction.types.js';
 import { splitItems } from './items.js';
