@@ -36,6 +36,8 @@ import { findWrappers } from './wrappers.js';
 const COORDINATE_BEFORE =
   /(?:,\s*|\s+)(?:and|but)\s+(?:(?:also|later|then|further|again|has|had|have)\s+)*$/;
 const PARTICIPLE_BEFORE = /,[”"]?\s+(?:(?:also|while|before|after)\s+)?$/;
+const TIME_CLAUSE =
+  /,\s+(?:(?:a|an|one|two|three|four|five|six|several|some|just|only|hours|days|weeks|months|\w+)\s+(?:hours?|days?|weeks?|months?|years?)\s+)?(?:after|before|since|when|days\s+after)\s+$/;
 const WITH_BEFORE = /,\s+with\s+((?:[\w’'.-]+\s+){1,8}?)(?:also\s+)?$/;
 
 /** ", a charge the U.N. rejected as …": a comment on the statement, by another party. */
@@ -339,14 +341,23 @@ function framesOf(s: string, isOutlet: OutletTest): Frame[] {
     // An open right-side frame before this one ends where this attribution begins.
     for (const p of pending) {
       if (p.frame === frame || !p.rightOpen) continue;
+      // "the group has claimed, she said": content that is only this attribution is none.
+      if (p.frame.start === cutAt && frame.kind === 'trailing') {
+        p.frame.end = p.frame.start;
+        continue;
+      }
+      const upTo = s.slice(p.frame.start, cutAt);
       const boundary =
         kind !== 'speech' ||
         /(?:[,;:]\s*(?:and|but|while|as|whereas|although|though|even as)?\s*|\s+(?:and|but|while|whereas)\s+)$/.test(
-          s.slice(p.frame.start, cutAt),
+          upTo,
         );
-      if (p.frame.start < cutAt && p.frame.end > cutAt && boundary) {
-        const endAt =
-          kind === 'speech' || kind === 'embedded'
+      // "A, a week after the company said B": a time clause holding another attribution.
+      const timeClause = TIME_CLAUSE.exec(upTo);
+      if (p.frame.start < cutAt && p.frame.end > cutAt && (boundary || timeClause)) {
+        const endAt = timeClause
+          ? p.frame.start + timeClause.index
+          : kind === 'speech' || kind === 'embedded'
             ? Math.min(cutAt, speaker.start >= 0 ? speaker.start : cutAt)
             : cutAt;
         p.frame.end = Math.max(p.frame.start, endAt);

@@ -51,6 +51,11 @@ export interface BriefingNames {
   organisations: { name: string; item: number }[];
   /** News outlets the text introduces as such ("state broadcaster MRT"), lower-cased. */
   outlets: Set<string>;
+  /**
+   * Names the text treats as organisations though they read like a person's ("Kestrel Pay said
+   * its …", "cybersecurity firm Tallow Labs", "Castellan Medical, a firm owned by …").
+   */
+  organisationNames: Set<string>;
 }
 
 const OUTLET_INTRO =
@@ -112,7 +117,13 @@ export function gatherNames(items: string[]): BriefingNames {
             last,
           ))
       ) {
-        organisations.push({ name: words.join(' ').replace(/^The\s+/, ''), item: idx });
+        organisations.push({
+          name: words
+            .join(' ')
+            .replace(/^The\s+/, '')
+            .replace(/\.$/, ''),
+          item: idx,
+        });
       }
     }
     // "Lusara’s health ministry", "the Karesh interior ministry"
@@ -140,5 +151,41 @@ export function gatherNames(items: string[]): BriefingNames {
     const adj = candidates.find((c) => c !== w && capitalised.has(c));
     if (adj) adjectives.set(w, adj);
   }
-  return { acronyms, adjectives, organisations, outlets: gatherOutlets(text) };
+  return {
+    acronyms,
+    adjectives,
+    organisations,
+    outlets: gatherOutlets(text),
+    organisationNames: gatherOrganisationNames(text),
+  };
+}
+
+const NAME = "[A-Z][\\p{L}’'&-]*(?:\\s+(?:&\\s+)?[A-Z][\\p{L}’'&-]*){0,3}";
+const ORGANISATION_NOUN =
+  '(?:firm|company|group|association|union|party|operator|pollster|consultancy|insurer|lender|bank|startup|developer|maker|manufacturer|carrier|airline|utility|watchdog|charity|federation|league|club|team|network|collective|organi[sz]ation|institute|lab|laboratory)';
+/** The evidence: a descriptor before the name, an appositive after it, or "X said its …". */
+const ORGANISATION_EVIDENCE = [
+  new RegExp(
+    `\\b${ORGANISATION_NOUN}\\s+(?:calling\\s+itself\\s+|called\\s+|named\\s+)?(${NAME})`,
+    'gu',
+  ),
+  new RegExp(`(${NAME}),\\s+(?:a|an|the)\\s+(?:[\\p{L}-]+\\s+){0,3}?${ORGANISATION_NOUN}\\b`, 'gu'),
+  new RegExp(
+    `(${NAME})\\s+(?:(?:also|later|earlier|has|had|then)\\s+)*(?:said|says|told|added|denied|confirmed|acknowledged|insisted)\\s+(?:that\\s+)?(?:its|it)\\b`,
+    'gu',
+  ),
+  new RegExp(
+    `(${NAME})[’']s\\s+(?:shares|chief\\s+executive|CEO|board|customers|employees|staff|systems|servers|network|bid|headquarters)\\b`,
+    'gu',
+  ),
+];
+
+export function gatherOrganisationNames(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const re of ORGANISATION_EVIDENCE)
+    for (const m of text.matchAll(re)) {
+      const name = m[1].replace(/^(?:The|A|An|In|On|But|And)\s+/, '');
+      if (/\s/.test(name)) out.add(name);
+    }
+  return out;
 }

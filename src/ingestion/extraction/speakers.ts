@@ -228,7 +228,7 @@ interface Mention {
 }
 
 const TITLED_NAME =
-  /\b((?:(?:Prime|Foreign|Defense|Defence|Interior|Finance|Deputy|Vice|Acting|Former|National|Security|Chief|Supreme|Press|Senior)\s+)*(?:President|Minister|Secretary|Chancellor|Premier|King|Queen|Prince|Gen\.|General|Lt\.|Col\.|Adm\.|Sen\.|Rep\.|Gov\.|Governor|Mayor|Speaker|Leader|Senator|Representative|Director|Chairman|Chairwoman|Commissioner|Administrator|Judge|Justice|Attorney General|Chief Executive|Officer|Commander|Spokesperson|Ambassador|Envoy|Spokesman|Spokeswoman|spokesman|spokeswoman|spokesperson|leader|president|minister|secretary|governor|mayor|chief|commander|head|director|official|adviser|envoy|ambassador|CEO|chairman|founder|prosecutor|judge|analyst|correspondent|reporter|aide)\s+)((?:[A-Z][\p{L}’'-]+|al|bin|de|van|von|el|ibn)(?:\s+(?:[A-Z][\p{L}’'-]+|al|bin|de|van|von|el|ibn)){0,3})/gu;
+  /\b((?:(?:Prime|Foreign|Defense|Defence|Interior|Finance|Deputy|Vice|Acting|Former|National|Security|Chief|Supreme|Press|Senior)\s+)*(?:President|Minister|Secretary|Chancellor|Premier|King|Queen|Prince|Gen\.|General|Lt\.|Col\.|Adm\.|Sen\.|Rep\.|Gov\.|Governor|Mayor|Speaker|Leader|Senator|Representative|Director|Chairman|Chairwoman|Commissioner|Administrator|Judge|Justice|Attorney General|Chief Executive|Officer|Commander|Spokesperson|Ambassador|Envoy|Spokesman|Spokeswoman|spokesman|spokeswoman|spokesperson|leader|president|minister|secretary|governor|mayor|chief|commander|head|director|official|adviser|envoy|ambassador|CEO|chairman|founder|prosecutor|judge|analyst|correspondent|reporter|aide)\s+)((?:[A-Z][\p{L}’'-]+|(?:al|bin|de|van|von|el|ibn)(?![\p{L}]))(?:\s+(?:[A-Z][\p{L}’'-]+|(?:al|bin|de|van|von|el|ibn)(?![\p{L}]))){0,3})/gu;
 
 export function findMentions(items: string[]): Mention[] {
   const out: Mention[] = [];
@@ -377,6 +377,7 @@ export class SpeakerResolver {
       adjectives: new Map(),
       organisations: [],
       outlets: new Set(),
+      organisationNames: new Set(),
     },
   ) {
     for (const m of mentions) {
@@ -471,6 +472,8 @@ export class SpeakerResolver {
         return this.resolveSurname(info, ctx);
       case 'person':
         if (this.isDescription(phrase)) return this.resolveDescription(phrase, info, ctx, 'person');
+        if (!info.role && this.names.organisationNames.has(info.speaker))
+          return { info: { ...info, kind: 'org' }, how: 'explicit' };
         return { info: this.complete(info), how: 'explicit' };
       case 'org':
       case 'group':
@@ -528,6 +531,9 @@ export class SpeakerResolver {
       if (mention) return { info: mention.info, how: 'resolved' };
       const any = lastWhere(history, (h) => h.info.kind === 'person', ctx.item - 2);
       if (any) return { info: any.info, how: 'resolved' };
+      // Nobody has spoken yet: the person a title introduced just before ("Health Minister X").
+      const titled = lastWhere(this.mentions, (m) => m.info.role !== null, ctx.item - 2, ctx.item);
+      if (titled) return { info: titled.info, how: 'resolved' };
     } else if (p === 'it' || p === 'they') {
       if (ctx.clauseSubject && !/^(?:it|they)$/i.test(ctx.clauseSubject)) {
         const sub = this.resolveRaw(ctx.clauseSubject, ctx);
@@ -612,7 +618,12 @@ export class SpeakerResolver {
         ctx.item,
       );
       if (org) return { info: { ...describeSpeaker(org.name), kind: 'org' }, how: 'resolved' };
-      if (GENERIC_ORG_HEADS.has(head) && modifiers.length === 0) {
+      // "the company", "the payments company": lower-case modifiers describe, they do not name.
+      const named = bare(phrase)
+        .split(/\s+/)
+        .slice(0, -1)
+        .some((w) => /^[A-Z]/.test(w));
+      if (GENERIC_ORG_HEADS.has(head) && !named) {
         const any = lastWhere(
           history,
           (h) =>

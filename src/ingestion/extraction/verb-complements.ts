@@ -11,7 +11,16 @@ import { ADDRESSEE_VERBS, FINITE_VERBS, PARTICIPLES } from './verbs.js';
 const ACCORDING_MID =
   /\s*,\s*(?:according\s+to|as\s+quoted\s+by|as\s+reported\s+by|per)\s+([^,;]{2,80}?)\s*,/y;
 
+/** "on Nov. 11", "on 11 November 2026", "in March": a date after the verb. */
+const MONTH =
+  '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
+const DATE_ADVERBIAL = new RegExp(
+  `\\s*,?\\s*(?:(?:on|by|since|until)\\s+(?:${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?|\\d{1,2}\\s+${MONTH})(?:,?\\s+\\d{4})?|in\\s+(?:early\\s+|late\\s+|mid-)?${MONTH}(?:\\s+\\d{4})?)(?![\\w-])`,
+  'y',
+);
+
 const POST_VERB_ADVERBIALS: RegExp[] = [
+  DATE_ADVERBIAL,
   /\s*,?\s*(?:on\s+|late\s+|early\s+|last\s+|this\s+|earlier\s+|later\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|tonight|yesterday|overnight|earlier|later|previously|recently|again|also|separately|publicly|privately|last\s+(?:week|month|year|night)|this\s+(?:week|month|year|morning|afternoon|evening)|earlier\s+(?:this|in\s+the)\s+(?:week|month|year|day))(?:\s+(?:morning|afternoon|evening|night))?\b/y,
   /\s*,?\s*(?:in|at|during|after|before|via|through|on)\s+(?:a|an|the|his|her|its|their|[A-Z][\w’'.-]*[’']s|[A-Z][\w’'.-]*)\s+(?:[\w’'.-]+\s+){0,5}?(?:statement|statements|briefing|conference|interview|speech|address|post|posts|video|remarks|message|call|meeting|summit|session|hearing|readout|broadcast|appearance|comments|tweet|letter|update|posting|note|email|release|channel|account|page|website|podcast|program|programme|show|report|documents?|filing|publication|advisory|assessment|bulletin|forecast|notice|memo|filing|presentation|testimony|call|conversation|broadcast|newsletter|op-ed|editorial|column|article|blog|thread|clip|recording|message|audio)s?\b(?:\s+(?:call|briefing|conference|session|statement|post|video|message|interview)s?\b)?(?:\s+(?:with|to|on|by|for|carried\s+(?:by|on)|published\s+by|posted\s+on|released\s+by|run\s+by|quoted\s+by|cited\s+by|broadcast\s+(?:by|on)|aired\s+(?:by|on)|televised\s+by|shown\s+on|reported\s+by|obtained\s+by|seen\s+by|reviewed\s+by)\s+((?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*(?:\s+(?:television|TV|radio|newspaper|news\s+agency))?))?/y,
   /\s*,?\s*(?:in|during)\s+(?:an?\s+)?(?:interview|comments|remarks|an\s+interview)\s+(?:with|to)\s+((?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)/y,
