@@ -18,8 +18,10 @@ export function reportsBy(s: string, from: number, to: number, frames: Frame[]):
   for (let m = REPORTS_BY.exec(s); m && m.index < to; m = REPORTS_BY.exec(s)) {
     const speakerStart = m.index + m[0].indexOf(m[1]);
     const start = m.index + m[0].length;
-    // "A report by the inspector general found that A": the sentence's own verb frames A.
-    if (frames.some((f) => f.speaker && f.speaker.start === speakerStart)) continue;
+    // "A report by the inspector general found that A": the sentence's own verb frames A; so
+    // does "claims by a group calling itself X, which said that A".
+    if (frames.some((f) => f.speaker && f.speaker.start >= speakerStart && f.speaker.start < start))
+      continue;
     if (
       frames.some(
         (f) =>

@@ -566,6 +566,8 @@ export const ORG_HEADS = new Set([
   'station',
   'daily',
   'website',
+  'site',
+  'magazine',
   'wire',
   'lab',
   'laboratory',

@@ -7,6 +7,7 @@
  */
 import type { ExtractedRelation, ExtractedRelationType } from './extraction.types.js';
 import { PERSON_HEADS, ROLE_WORDS } from './lexicon.js';
+import { differInFigures, quantitiesIn, type Quantity } from './quantities.js';
 import { countryOf } from './speakers.js';
 
 export interface RelatableClaim {
@@ -146,6 +147,7 @@ interface Prepared {
   names: string[];
   /** The body the speaker belongs to, unless that is a whole country. */
   side: string[];
+  figures: Quantity[];
 }
 
 function prepare(c: RelatableClaim): Prepared {
@@ -155,6 +157,7 @@ function prepare(c: RelatableClaim): Prepared {
     handles: handles(c),
     names: nameWords(c.speaker),
     side: sideOf(c),
+    figures: quantitiesIn(c.span),
   };
 }
 
@@ -248,7 +251,7 @@ export function findRelations(
     // A denial or an explicit answer may reach further back to a claim that names the answerer
     // or whose speaker the answer names ("contradicting the commission’s figure").
     let from = lo;
-    if (denial || answering || reference)
+    if (denial || answering || reference || pc.figures.length)
       while (from > 0 && claims[from - 1].item >= c.item - DENIAL_WINDOW) from--;
     const sentenceWords = from < lo ? new Set(nameWords(c.sentence)) : null;
     const candidates: { t: RelatableClaim; j: number }[] = [];
@@ -260,6 +263,7 @@ export function findRelations(
       if (
         j < lo &&
         !mentions(pc, prepared[j]) &&
+        !differInFigures(pc.figures, prepared[j].figures) &&
         !((reference || answering) && prepared[j].handles.some((w) => sentenceWords?.has(w)))
       )
         continue;
@@ -271,7 +275,10 @@ export function findRelations(
         const pt = prepared[j];
         const o = stemOverlap(pc.stems, pt.stems);
         const mention = mentions(pc, pt) || mentions(pt, pc);
+        // Another party's different figure for the same thing contradicts it, however far back.
+        const figures = differInFigures(pc.figures, pt.figures);
         let score = o;
+        if (figures) score += 0.35;
         if (mention) score += 0.15;
         if (t.item === c.item) score += 0.2;
         if (contrast) score += 0.15;
@@ -281,19 +288,28 @@ export function findRelations(
         // One side does not deny or contest its own account.
         if ((denial || contrast) && sameSide(pc, pt)) score -= 0.3;
         // The nearest earlier claim is the likeliest one answered.
-        score -= 0.02 * (i - j - 1);
-        return { t, o, mention, score };
+        if (!figures) score -= 0.02 * (i - j - 1);
+        return { t, o, mention, figures, score };
       })
       .sort((x, y) => y.score - x.score);
     const best = scored[0];
     if (best.score < threshold) return;
     // A denial or counter that shares no content with its target, names neither party and points
     // at no earlier account answers something else.
-    if ((denial || contrast) && !noAnswer && best.o === 0 && !best.mention && !reference) return;
+    if (
+      (denial || contrast) &&
+      !noAnswer &&
+      best.o === 0 &&
+      !best.mention &&
+      !reference &&
+      !best.figures
+    )
+      return;
     let type: ExtractedRelationType;
     if (denial && countering && !isDenialContent(c.span)) type = 'counters';
     else if (denial) type = 'denies';
     else if (noAnswer) type = 'responds_to';
+    else if (best.figures) type = 'counters';
     else if (CONFIRMING.test(c.verb) || (best.o >= 0.5 && !contrast)) type = 'supports';
     else if (contrast) type = 'counters';
     else type = 'supports';

@@ -61,6 +61,12 @@ export function relayName(phrase: string): string {
     const isName = (x: string) => /^[A-Z][\p{L}’'.-]*(?:\s+[A-Z][\p{L}’'.-]*)*$/u.test(x);
     name = isName(right) && !isName(left) ? right : left;
   }
+  // "a Vantage Research survey for the Standard …" → "Vantage Research": the issuer named first.
+  const issuer =
+    /^(?:(?:a|an|the)\s+)?((?:[A-Z][\p{L}’'.&-]*\s+){1,4})(?:survey|poll|study|report|analysis|audit|assessment|review|readout|statement|estimate|count|tally)s?\b/u.exec(
+      name,
+    );
+  if (issuer) return issuer[1].trim();
   // "preliminary results published on the commission’s website" → "commission"
   const owner =
     /(?:^|\s)((?:the\s+)?[\p{L}.\s-]{2,60}?)[’']s?\s+(?:own\s+)?(?:website|statement|report|data|figures|account|channel|page|readout|tally|count|records|assessment|analysis|estimates?|survey|transcript)\b/iu.exec(

@@ -330,6 +330,9 @@ const GENERIC_ORG_HEADS = new Set([
   'outlet',
 ]);
 
+const OUTLET_DESCRIPTION =
+  /^(?:newspaper|paper|site|website|broadcaster|station|channel|network|outlet|daily|magazine|tabloid|wire)$/;
+
 const REGIONAL =
   /^(?:the\s+)?(?:([A-Z][\p{L}-]+(?:\s+[A-Z][\p{L}-]+)?)(?:[’']s)?\s+)?(?:(provincial|regional|local|state|district|county|oblast|city)\s+)?(governor|mayor)$/u;
 
@@ -634,6 +637,11 @@ export class SpeakerResolver {
           ctx.item - 4,
         );
         if (any) return { info: { ...any.info, kind: 'org' }, how: 'resolved' };
+      }
+      // "the site said", "the newspaper reported": the outlet the text last named.
+      if (OUTLET_DESCRIPTION.test(head)) {
+        const outlet = lastWhere(history, (h) => h.info.kind === 'outlet', ctx.item - 4);
+        if (outlet) return { info: outlet.info, how: 'resolved' };
       }
       if (/^(?:readout|statement|report)$/.test(head)) {
         const last = history[history.length - 1];

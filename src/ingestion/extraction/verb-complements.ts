@@ -22,7 +22,7 @@ const DATE_ADVERBIAL = new RegExp(
 const POST_VERB_ADVERBIALS: RegExp[] = [
   DATE_ADVERBIAL,
   /\s*,?\s*(?:on\s+|late\s+|early\s+|last\s+|this\s+|earlier\s+|later\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|tonight|yesterday|overnight|earlier|later|previously|recently|again|also|separately|publicly|privately|last\s+(?:week|month|year|night)|this\s+(?:week|month|year|morning|afternoon|evening)|earlier\s+(?:this|in\s+the)\s+(?:week|month|year|day))(?:\s+(?:morning|afternoon|evening|night))?\b/y,
-  /\s*,?\s*(?:in|at|during|after|before|via|through|on)\s+(?:a|an|the|his|her|its|their|[A-Z][\w’'.-]*[’']s|[A-Z][\w’'.-]*)\s+(?:[\w’'.-]+\s+){0,5}?(?:statement|statements|briefing|conference|interview|speech|address|post|posts|video|remarks|message|call|meeting|summit|session|hearing|readout|broadcast|appearance|comments|tweet|letter|update|posting|note|email|release|channel|account|page|website|podcast|program|programme|show|report|documents?|filing|publication|advisory|assessment|bulletin|forecast|notice|memo|filing|presentation|testimony|call|conversation|broadcast|newsletter|op-ed|editorial|column|article|blog|thread|clip|recording|message|audio)s?\b(?:\s+(?:call|briefing|conference|session|statement|post|video|message|interview)s?\b)?(?:\s+(?:with|to|on|by|for|carried\s+(?:by|on)|published\s+by|posted\s+on|released\s+by|run\s+by|quoted\s+by|cited\s+by|broadcast\s+(?:by|on)|aired\s+(?:by|on)|televised\s+by|shown\s+on|reported\s+by|obtained\s+by|seen\s+by|reviewed\s+by)\s+((?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*(?:\s+(?:television|TV|radio|newspaper|news\s+agency))?))?/y,
+  /\s*,?\s*(?:in|at|during|after|before|via|through|on)\s+(?:a|an|the|his|her|its|their|[A-Z][\w’'.-]*[’']s|[A-Z][\w’'.-]*)\s+(?:[\w’'.-]+\s+){0,5}?(?:statement|statements|briefing|conference|interview|speech|address|post|posts|video|remarks|message|call|meeting|summit|session|hearing|readout|broadcast|appearance|comments|tweet|letter|update|posting|note|email|release|channel|account|page|website|podcast|program|programme|show|report|documents?|filing|publication|advisory|assessment|bulletin|forecast|notice|memo|filing|presentation|testimony|call|conversation|broadcast|newsletter|op-ed|editorial|column|article|blog|thread|clip|recording|message|audio)s?\b(?:\s+(?:call|briefing|conference|session|statement|post|video|message|interview)s?\b)?(?:\s+(?:with|to|on|by|for|carried\s+(?:by|on)|published\s+by|posted\s+on|released\s+by|run\s+by|quoted\s+by|cited\s+by|broadcast\s+(?:by|on)|aired\s+(?:by|on)|televised\s+by|shown\s+on|reported\s+by|obtained\s+by|seen\s+by|reviewed\s+by)\s+(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)((?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*(?:\s+(?:television|TV|radio|newspaper|news\s+agency))?))?/y,
   /\s*,?\s*(?:in|during)\s+(?:an?\s+)?(?:interview|comments|remarks|an\s+interview)\s+(?:with|to)\s+((?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)/y,
   // "in remarks broadcast by CNBC", "in comments carried on state television"
   /\s*,?\s*(?:in|during)\s+(?:(?:his|her|their|its)\s+)?(?:remarks|comments|statements|footage|testimony)\s+(?:broadcast|aired|televised|carried|published|shown|reported)\s+(?:by|on|in)\s+((?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)/y,
@@ -106,7 +106,7 @@ export function rightSide(s: string, verb: VerbHit, to: number, isOutlet: Outlet
       r = m.index + m[0].length;
     }
   }
-  for (let changed = true, guard = 0; changed && guard < 8; guard++) {
+  for (let changed = true, guard = 0; changed && guard < 16; guard++) {
     changed = false;
     ACCORDING_MID.lastIndex = r;
     const acc = ACCORDING_MID.exec(s);
@@ -124,6 +124,8 @@ export function rightSide(s: string, verb: VerbHit, to: number, isOutlet: Outlet
         if (relay) relays.push(relay);
         r += m[0].length;
         changed = true;
+        // Start again from the first pattern: a date must not be read as "on <Name>".
+        break;
       }
     }
   }

@@ -16,13 +16,21 @@ export interface Wrapper {
   cited: string | null;
 }
 
-const ACCORDING_START = /^\s*(?:But\s+|And\s+)?[Aa]ccording to\s+([^,]{2,120}?)\s*,\s*/;
+/** "According to the tender file, which The Lantern has published, A": the aside is not A. */
+const ACCORDING_START =
+  /^\s*(?:But\s+|And\s+)?[Aa]ccording to\s+([^,]{2,120}?)\s*,\s*(?:(?:which|who|whose)\b[^,]{0,120},\s*)?/;
 const ACCORDING_END =
   /,?[”"]?\s*(?:[—–-]\s*)?(?:all\s+)?according to\s+([^,;]{2,140}?(?:,\s+(?:the\s+|a\s+|an\s+)?[^,;]{2,60}?)?)(?:,\s*((?:which|who)\b[^.]*|citing\s+[^.]*))?[.!?]?[”"’]?\s*$/;
 const PER_END =
   /,\s*(?:per|as reported by|reported by|as cited by|quoted by|cited by|as quoted by)\s+([^,;]{2,80}?)[.!?]?[”"’]?\s*$/;
 const OUTLET_END =
-  /,[”"’]?\s+((?:the\s+)?(?:[\w’'.-]+\s+){0,5}?[\w’'.-]+)\s+(?:reported|reports|said|says|wrote|writes|announced)(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|earlier|late\s+\w+|overnight))?(?:,\s*citing\s+([^.;]{2,120}?))?[.!?]?[”"’]?\s*$/;
+  /,[”"’]?\s+((?:the\s+)?(?:[\w’'.-]+\s+){0,5}?[\w’'.-]+)\s+(?:reported|reports|said|says|wrote|writes|announced)(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|earlier|late\s+\w+|overnight)(?:\s+(?:morning|afternoon|evening|night))?)?(?:,\s*citing\s+([^.;]{2,120}?))?[.!?]?[”"’]?\s*$/;
+
+/**
+ * "X reported, citing documents it had obtained": documents are not speakers, so the outlet is.
+ */
+const CITED_DOCUMENTS =
+  /\b(?:documents?|e-?mails?|filings?|records?|files?|papers|data|figures|statistics|minutes|recordings?|footage|images|messages|letters?|memos?|contracts?|invoices|logs|spreadsheets?)(?:\s+(?:it|that|which)\s+(?:had\s+|has\s+)?(?:obtained|seen|reviewed))?$/i;
 
 export function findWrappers(
   s: string,
@@ -73,7 +81,7 @@ export function findWrappers(
         start: from + out.index,
         end: to,
         outlet: true,
-        cited: out[2] ?? null,
+        cited: out[2] && !CITED_DOCUMENTS.test(out[2]) ? out[2] : null,
       });
       to = from + out.index;
       continue;

@@ -1,0 +1,122 @@
+/**
+ * Figures in a claim, for telling when two parties give different numbers for the same thing
+ * ("312 people had been confirmed dead" / "we have buried more than 500 people"). A figure is a
+ * value and what it counts: the words after the number, with near-synonyms folded into one class
+ * so that "bodies" and "people", or "accounts" and "customers", count the same thing.
+ */
+
+export interface Quantity {
+  value: number;
+  /** What the figure counts: stems and classes of the words that follow it. */
+  measures: string[];
+  /** "at least 30", "more than 500": a total given as an estimate. */
+  hedged: boolean;
+}
+
+const NUMBER_WORDS: Record<string, number> = {
+  one: 1,
+  single: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  dozen: 12,
+  dozens: 36,
+  hundreds: 300,
+  thousands: 3000,
+};
+
+const SCALE: Record<string, number> = {
+  thousand: 1e3,
+  million: 1e6,
+  m: 1e6,
+  billion: 1e9,
+  bn: 1e9,
+};
+
+/** Near-synonyms counted as one thing. */
+const CLASSES: [RegExp, string][] = [
+  [
+    /^(?:bodies|dead|deaths|victims|fatalities|casualties|died|killed|buried|lives)$/,
+    '#casualties',
+  ],
+  [/^(?:injured|wounded|hurt)$/, '#injured'],
+  [
+    /^(?:accounts?|customers?|users?|records?|clients?|subscribers?|holders?|members?)$/,
+    '#accounts',
+  ],
+  [/^(?:planes?|aircraft|flights?|jets?)$/, '#aircraft'],
+  [/^(?:warships?|ships?|vessels?|boats?|frigates?|destroyers?)$/, '#ships'],
+  [/^(?:votes?|ballots?)$/, '#votes'],
+];
+
+/** Words between a number and what it counts, and words that count nothing. */
+const FILLER =
+  /^(?:more|than|at|least|about|around|some|nearly|almost|over|under|unique|other|additional|new|the|its|their|our|his|her|had|have|has|been|were|was|are|confirmed|reported|registered|local|total|all|just|only|extra|further|and|or|in|on|to|from|with|by|for|as|a|an|into|since|per|each|every)$/;
+const HEDGE =
+  /(?:at\s+least|more\s+than|over|about|around|nearly|almost|some|up\s+to|as\s+many\s+as|fewer\s+than|less\s+than|only)\s+$/;
+
+const FIGURE =
+  /(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(million|billion|thousand|bn|m)\b)?|\b(a\s+single|single|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|dozen|hundreds|thousands)\b/gi;
+
+function measureOf(word: string): string {
+  for (const [re, cls] of CLASSES) if (re.test(word)) return cls;
+  return word.slice(0, 5);
+}
+
+/** The figures a text gives, each with what it counts (years, times and percentages left out). */
+export function quantitiesIn(text: string): Quantity[] {
+  const out: Quantity[] = [];
+  const lower = text.toLowerCase();
+  for (const m of lower.matchAll(FIGURE)) {
+    let value: number;
+    if (m[1]) {
+      value = Number(m[1].replace(/,/g, ''));
+      if (m[2]) value *= SCALE[m[2]];
+      // A year is not a count.
+      if (!m[2] && /^(?:19|20)\d\d$/.test(m[1])) continue;
+    } else value = NUMBER_WORDS[m[3].replace(/^a\s+/, '')];
+    const after = lower.slice(m.index + m[0].length, m.index + m[0].length + 60);
+    // Percentages, times and durations are not counts; "four of the cases" is part of one.
+    if (
+      /^\s*(?:%|percent|per\s+cent|a\.m\.|p\.m\.|o’clock|hours?|days?|weeks?|months?|years?|of\b)/.test(
+        after,
+      )
+    )
+      continue;
+    const measures: string[] = [];
+    for (const w of after.match(/[a-z’'-]+/g)?.slice(0, 4) ?? []) {
+      if (FILLER.test(w)) continue;
+      measures.push(measureOf(w));
+      if (measures.length === 2) break;
+    }
+    const hedged = HEDGE.test(lower.slice(Math.max(0, m.index - 20), m.index));
+    if (measures.length) out.push({ value, measures, hedged });
+  }
+  return out;
+}
+
+/**
+ * Whether two texts give different figures for the same thing: a class of things both count
+ * ("418 bodies" / "312 dead"), or the same word when one of them is an estimate of a total ("at
+ * least 30 villages" / "84 villages"); "412 polling stations" and "6,200 polling stations" are
+ * more likely two different sets.
+ */
+export function differInFigures(a: readonly Quantity[], b: readonly Quantity[]): boolean {
+  return a.some((x) =>
+    b.some(
+      (y) =>
+        x.value !== y.value &&
+        x.measures.some(
+          (m) => y.measures.includes(m) && (m.startsWith('#') || x.hedged || y.hedged),
+        ),
+    ),
+  );
+}
