@@ -10,60 +10,17 @@
 //     the shared scorer, and prints a markdown table per set with micro and macro aggregates.
 //     The scorer is EXTRACTION_SCORER or --scorer, by default ../shared/extraction/score.mjs
 //     beside the project; the sample is EXTRACTION_SEED or --seed (../shared/seed).
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { briefingSets, fail, loadExtraction, loadScorer } from './lib/briefings.mjs';
 import { seededRandom } from './lib/random.mjs';
-
-const PROJECT_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const FIXTURES = join(PROJECT_DIR, 'test', 'fixtures', 'briefings');
-const EXTRACTOR = join(PROJECT_DIR, 'dist', 'ingestion', 'extraction', 'extract-briefing.js');
 
 function flag(args, name, fallback) {
   const at = args.indexOf(`--${name}`);
   return at >= 0 && args[at + 1] !== undefined ? args[at + 1] : fallback;
 }
 
-function fail(message) {
-  process.stderr.write(`extraction bench: ${message}\n`);
-  process.exit(2);
-}
-
-async function loadExtractor() {
-  if (!existsSync(EXTRACTOR)) fail(`${EXTRACTOR} is missing: run \`npm run build\` first`);
-  return (await import(pathToFileURL(EXTRACTOR).href)).extractBriefing;
-}
-
-function seedDir(args) {
-  return resolve(
-    flag(args, 'seed', process.env.EXTRACTION_SEED ?? join(PROJECT_DIR, '..', 'shared', 'seed')),
-  );
-}
-
-/** The briefings of a set: NN-name.txt with its NN-name.json gold beside it. */
-function briefingsIn(dir) {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.txt') && existsSync(join(dir, f.replace(/\.txt$/, '.json'))))
-    .sort()
-    .map((f) => ({
-      name: f.replace(/\.txt$/, ''),
-      text: join(dir, f),
-      gold: join(dir, f.replace(/\.txt$/, '.json')),
-    }));
-}
-
-function sets(args) {
-  const seed = seedDir(args);
-  const sample = existsSync(join(seed, 'briefing.txt'))
-    ? [{ name: 'briefing', text: join(seed, 'briefing.txt'), gold: join(seed, 'briefing.json') }]
-    : [];
-  return [
-    ['sample', sample],
-    ['dev', briefingsIn(join(FIXTURES, 'dev'))],
-    ['holdout', briefingsIn(join(FIXTURES, 'holdout'))],
-  ];
-}
+const loadExtractor = async () => (await loadExtraction('extract-briefing.js')).extractBriefing;
+const sets = (args) => briefingSets(flag(args, 'seed'));
 
 async function speed(args) {
   const extractBriefing = await loadExtractor();
@@ -120,17 +77,7 @@ const f1 = (tp, pred, gold) => {
 };
 
 async function scoreAll(args) {
-  const scorerPath = resolve(
-    flag(
-      args,
-      'scorer',
-      process.env.EXTRACTION_SCORER ?? join(PROJECT_DIR, '..', 'shared', 'extraction', 'score.mjs'),
-    ),
-  );
-  if (!existsSync(scorerPath))
-    fail(`scorer not found at ${scorerPath}: set EXTRACTION_SCORER or pass --scorer PATH`);
-  const { score } = await import(pathToFileURL(scorerPath).href);
-  if (typeof score !== 'function') fail(`${scorerPath} exports no score() function`);
+  const score = await loadScorer(flag(args, 'scorer'));
   const extractBriefing = await loadExtractor();
   const summary = {};
   for (const [set, briefings] of sets(args)) {

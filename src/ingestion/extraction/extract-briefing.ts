@@ -10,7 +10,7 @@ import type { Frame } from './frame.types.js';
 import { isAssertion } from './assertions.js';
 import type { BriefingExtraction, ExtractedClaim } from './extraction.types.js';
 import { splitItems } from './items.js';
-import { findRelations, isDenialContent, overlap } from './relations.js';
+import { findRelations, isDenialContent, overlap, type RelationOptions } from './relations.js';
 import { normalizeQuotes, splitSentences, type Sentence } from './sentences.js';
 import { gatherNames } from './names.js';
 import { countryOf, findMentions, SpeakerResolver, type SpeakerInfo } from './speakers.js';
@@ -25,10 +25,12 @@ interface Draft extends ExtractedClaim {
   verb: string;
 }
 
-/** A relation must score this much before its target's verification label follows from it. */
-const LABEL_SCORE = 0.5;
+export interface ExtractionOptions {
+  /** How relations are found; the defaults are the fitted model. */
+  relations?: Partial<RelationOptions>;
+}
 
-export function extractBriefing(text: string): BriefingExtraction {
+export function extractBriefing(text: string, options: ExtractionOptions = {}): BriefingExtraction {
   const items = splitItems(text);
   const names = gatherNames(items);
   const resolver = new SpeakerResolver(findMentions(items), names);
@@ -102,10 +104,10 @@ export function extractBriefing(text: string): BriefingExtraction {
       reportedBy: d.reportedBy,
       role: d.speakerRole,
     })),
+    options.relations,
   );
   const byId = new Map(drafts.map((d) => [d.id, d]));
   for (const r of relations) {
-    if (r.score < LABEL_SCORE && r.type !== 'denies') continue;
     const from = byId.get(r.from)!;
     const to = byId.get(r.to)!;
     if (r.type === 'denies') setLabel(to, 'denied', from.item === to.item ? from.span : null);

@@ -59,7 +59,7 @@ const CLASSES: [RegExp, string][] = [
 
 /** Words between a number and what it counts, and words that count nothing. */
 const FILLER =
-  /^(?:more|than|at|least|about|around|some|nearly|almost|over|under|unique|other|additional|new|the|its|their|our|his|her|had|have|has|been|were|was|are|confirmed|reported|registered|local|total|all|just|only|extra|further|and|or|in|on|to|from|with|by|for|as|a|an|into|since|per|each|every)$/;
+  /^(?:more|than|at|least|about|around|some|nearly|almost|over|under|unique|other|additional|new|the|its|their|our|his|her|had|have|has|been|were|was|are|confirmed|reported|registered|local|total|all|just|only|extra|further|and|or|in|on|to|from|with|by|for|as|a|an|into|since|per|each|every|of)$/;
 const HEDGE =
   /(?:at\s+least|more\s+than|over|about|around|nearly|almost|some|up\s+to|as\s+many\s+as|fewer\s+than|less\s+than|only)\s+$/;
 
@@ -84,15 +84,16 @@ export function quantitiesIn(text: string): Quantity[] {
       if (!m[2] && /^(?:19|20)\d\d$/.test(m[1])) continue;
     } else value = NUMBER_WORDS[m[3].replace(/^a\s+/, '')];
     const after = lower.slice(m.index + m[0].length, m.index + m[0].length + 60);
-    // Percentages, times and durations are not counts; "four of the cases" is part of one.
+    // Percentages, times and durations are not counts; "four of the cases" is part of one
+    // ("two of its planes" still counts planes).
     if (
-      /^\s*(?:%|percent|per\s+cent|a\.m\.|p\.m\.|o’clock|hours?|days?|weeks?|months?|years?|of\b)/.test(
+      /^\s*(?:%|percent|per\s+cent|a\.m\.|p\.m\.|o’clock|hours?|days?|weeks?|months?|years?|of\s+(?:the|these|those)\b)/.test(
         after,
       )
     )
       continue;
     const measures: string[] = [];
-    for (const w of after.match(/[a-z’'-]+/g)?.slice(0, 4) ?? []) {
+    for (const w of after.match(/[a-z’'-]+/g)?.slice(0, 6) ?? []) {
       if (FILLER.test(w)) continue;
       measures.push(measureOf(w));
       if (measures.length === 2) break;

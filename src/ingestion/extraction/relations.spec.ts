@@ -133,3 +133,31 @@ describe('findRelations across frames', () => {
     expect(findRelations([a, b])).toEqual([]);
   });
 });
+
+describe('findRelations with figures and early denials', () => {
+  it('links different figures for the same thing as counters, however far back', () => {
+    const ministry = claim(2, 'Interior Ministry', '312 people had been confirmed dead');
+    const society = claim(6, 'Crescent Society', 'its volunteers had counted 418 bodies');
+    expect(findRelations([ministry, society])).toMatchObject([
+      { from: society.id, to: ministry.id, type: 'counters' },
+    ]);
+  });
+
+  it('writes a denial that comes before its target from the denial', () => {
+    const denial = claim(3, 'Energy Ministry', 'the Sarob dam had been breached', {
+      denial: true,
+      verb: 'denied',
+    });
+    const rumour = claim(
+      3,
+      'unnamed social media sources',
+      'water pouring through a breach in the Sarob dam',
+      {
+        verb: 'said to show',
+      },
+    );
+    expect(findRelations([denial, rumour])).toMatchObject([
+      { from: denial.id, to: rumour.id, type: 'denies' },
+    ]);
+  });
+});

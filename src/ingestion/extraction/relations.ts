@@ -198,122 +198,258 @@ function relayedBy(c: RelatableClaim, by: RelatableClaim): boolean {
   return (c.reportedBy ?? []).some((r) => sameNames(nameWords(r), names));
 }
 
+/**
+ * What a candidate pair is scored on, in the order of `RELATION_WEIGHTS`. "c" is the later claim
+ * of the pair, "t" the earlier one.
+ */
+export const PAIR_FEATURES = [
+  'bias',
+  'overlap', // content-word overlap of the two spans
+  'answererNamed', // c's speaker is named in t (t is about c's speaker)
+  'targetNamed', // t's speaker is named in c's sentence
+  'sameItem',
+  'itemGap', // items between them, of the five an answer may reach back
+  'claimGap', // claims between them, of ten
+  'denial', // c denies (verb or wording)
+  'targetDenial', // t denies
+  'contrast', // contrast words around c
+  'reference', // c points at an earlier account ("the report", "a charge …")
+  'answering', // c's frame answers ("but said", "contradicting")
+  'noAnswer', // c neither confirms nor denies ("looking into it")
+  'confirming', // c's verb confirms
+  'figures', // different figures for the same thing
+  'sameSide', // both speak for one body
+  'targetReported', // t came through an outlet
+  'ruleScore', // the hand-written score below, which the weights may lean on
+  'nearestBest', // t is the best-scored earlier claim for c
+  'denialNamed', // denial × answererNamed
+  'contrastOverlap', // contrast × overlap
+  'farUnnamed', // more than two items back, and neither party named nor a figure shared
+  'emptyAnswer', // c denies or contrasts, but shares no word, name, reference or figure with t
+] as const;
+
+/**
+ * Logistic-regression weights over PAIR_FEATURES, fitted on the sample and the dev briefings by
+ * `npm run extraction:train-relations` (which prints them, with a leave-one-briefing-out check).
+ */
+export const RELATION_WEIGHTS: readonly number[] = [
+  -0.825, 0.516, 0.504, -0.158, 0.651, -0.518, -0.574, 0.535, -0.419, 0.415, -0.211, 0.166, -0.078,
+  0.002, 1.009, -0.198, -0.405, 1.476, 1.4, 0.106, 0.342, -0.781, -0.691,
+];
+
+export interface PairCandidate {
+  from: RelatableClaim;
+  to: RelatableClaim;
+  features: number[];
+}
+
 export interface RelationOptions {
-  /** Minimum score for linking a pair. */
+  /** Minimum probability for linking a pair. */
   threshold: number;
   /** How many items back an answer may reach. */
   window: number;
+  /** The most relations one claim answers with. */
+  perClaim: number;
+  weights: readonly number[];
+  /** Sees every candidate pair with its features (for fitting the weights). */
+  onCandidate?: (candidate: PairCandidate) => void;
 }
 
-const DEFAULTS: RelationOptions = { threshold: 0.35, window: 2 };
-/** How many items back a denial may reach for a claim that names the denier. */
-const DENIAL_WINDOW = 5;
+const DEFAULTS: RelationOptions = {
+  // The probability above which a pair is a relation, chosen by the fitting script's check.
+  threshold: 0.8,
+  window: 5,
+  perClaim: 2,
+  weights: RELATION_WEIGHTS,
+};
 
-/** A relation with the score that admitted it, for callers that weigh what follows from it. */
+/** A relation with the probability that admitted it, for callers that weigh what follows. */
 export interface ScoredRelation extends ExtractedRelation {
   score: number;
 }
 
+/** What a claim's own frame says about it as an answer. */
+interface AnswerCues {
+  denial: boolean;
+  noAnswer: boolean;
+  contrast: boolean;
+  reference: boolean;
+  countering: boolean;
+  answering: boolean;
+  confirming: boolean;
+}
+
+function answerCues(c: RelatableClaim): AnswerCues {
+  const frame = c.sentence.replace(c.span, ' ');
+  return {
+    denial: c.denial || isDenialContent(c.span),
+    noAnswer: NO_ANSWER.test(c.span),
+    contrast: CONTRAST.test(frame) || CONTRAST.test(c.span),
+    // "a charge the U.N. rejected": a denial whose words name what it answers.
+    reference: REFERENCE_CUE.test(frame) || (c.denial && REFERENCE_LEAD.test(c.span)),
+    countering: COUNTER_VERB.test(frame) && !OUTRIGHT_DENIAL.test(frame),
+    answering: ANSWERING.test(frame),
+    confirming: CONFIRMING.test(c.verb),
+  };
+}
+
+/** The hand-written score of a pair: overlap plus what the answer's frame and distance say. */
+function ruleScore(
+  cue: AnswerCues,
+  o: number,
+  mention: boolean,
+  figures: boolean,
+  sameItem: boolean,
+  sameSideOf: boolean,
+  gap: number,
+): number {
+  let score = o;
+  if (figures) score += 0.35;
+  if (mention) score += 0.15;
+  if (sameItem) score += 0.2;
+  if (cue.contrast) score += 0.15;
+  if (cue.denial || cue.noAnswer || cue.confirming) score += 0.2;
+  if (cue.reference) score += 0.2;
+  if (cue.answering) score += 0.1;
+  // One side does not deny or contest its own account.
+  if ((cue.denial || cue.contrast) && sameSideOf) score -= 0.3;
+  // The nearest earlier claim is the likeliest one answered.
+  if (!figures) score -= 0.02 * gap;
+  return score;
+}
+
+function probability(weights: readonly number[], features: readonly number[]): number {
+  let z = 0;
+  for (let k = 0; k < features.length; k++) z += weights[k] * features[k];
+  return 1 / (1 + Math.exp(-z));
+}
+
+/** The relation's type, from what the answering claim's frame says. */
+function relationType(
+  cue: AnswerCues,
+  o: number,
+  figures: boolean,
+  span: string,
+): ExtractedRelationType {
+  if (cue.denial && cue.countering && !isDenialContent(span)) return 'counters';
+  if (cue.denial) return 'denies';
+  if (cue.noAnswer) return 'responds_to';
+  if (figures) return 'counters';
+  if (cue.confirming || (o >= 0.5 && !cue.contrast)) return 'supports';
+  if (cue.contrast) return 'counters';
+  return 'supports';
+}
+
+/**
+ * Scores every pair of claims by different speakers within `window` items of each other, and
+ * links the likeliest pairs: each claim answers at most `perClaim` earlier claims. A pair whose
+ * earlier claim is the denial ("denied that the dam had burst" before the videos said to show it)
+ * is written from the denial.
+ */
 export function findRelations(
   claims: RelatableClaim[],
   options: Partial<RelationOptions> = {},
 ): ScoredRelation[] {
-  const { threshold, window } = { ...DEFAULTS, ...options };
-  const relations: ScoredRelation[] = [];
-  const linked = new Set<string>();
-  const add = (
-    from: RelatableClaim,
-    to: RelatableClaim,
-    type: ExtractedRelationType,
-    score: number,
-  ) => {
-    const key = [from.id, to.id].sort().join('~');
-    if (linked.has(key)) return;
-    linked.add(key);
-    relations.push({ from: from.id, to: to.id, type, score });
-  };
-
-  let lo = 0;
+  const { threshold, window, perClaim, weights, onCandidate } = { ...DEFAULTS, ...options };
   const prepared = claims.map(prepare);
+  const cues = claims.map(answerCues);
+  const scored: { i: number; j: number; p: number; o: number; figures: boolean }[] = [];
+  let lo = 0;
   claims.forEach((c, i) => {
-    const pc = prepared[i];
-    // A passive attribution with no source ("was reported to have …") answers nothing.
-    if (c.verb === 'reported to') return;
-    const denial = c.denial || isDenialContent(c.span);
-    const noAnswer = NO_ANSWER.test(c.span);
     while (lo < i && claims[lo].item < c.item - window) lo++;
-    const frame = c.sentence.replace(c.span, ' ');
-    const contrast = CONTRAST.test(frame) || CONTRAST.test(c.span);
-    // "a charge the U.N. rejected": a denial whose words name what it answers.
-    const reference = REFERENCE_CUE.test(frame) || (c.denial && REFERENCE_LEAD.test(c.span));
-    const countering = COUNTER_VERB.test(frame) && !OUTRIGHT_DENIAL.test(frame);
-    const answering = ANSWERING.test(frame);
-    // A denial or an explicit answer may reach further back to a claim that names the answerer
-    // or whose speaker the answer names ("contradicting the commission’s figure").
-    let from = lo;
-    if (denial || answering || reference || pc.figures.length)
-      while (from > 0 && claims[from - 1].item >= c.item - DENIAL_WINDOW) from--;
-    const sentenceWords = from < lo ? new Set(nameWords(c.sentence)) : null;
-    const candidates: { t: RelatableClaim; j: number }[] = [];
-    for (let j = from; j < i; j++) {
-      if (sameNames(pc.names, prepared[j].names)) continue;
-      if (relayedBy(c, claims[j]) || relayedBy(claims[j], c)) continue;
+    const pc = prepared[i];
+    const cue = cues[i];
+    const sentenceWords = new Set(nameWords(c.sentence));
+    const pairs: { j: number; o: number; figures: boolean; f: number[] }[] = [];
+    for (let j = lo; j < i; j++) {
+      const t = claims[j];
+      const pt = prepared[j];
+      if (sameNames(pc.names, pt.names)) continue;
+      if (relayedBy(c, t) || relayedBy(t, c)) continue;
+      const o = stemOverlap(pc.stems, pt.stems);
+      const answererNamed = mentions(pc, pt);
+      const targetNamed = pt.handles.some((w) => sentenceWords.has(w));
+      const figures = differInFigures(pc.figures, pt.figures);
+      const sameItem = t.item === c.item;
+      const side = sameSide(pc, pt);
       // One side does not deny or contest its own account.
-      if ((denial || answering) && sameSide(pc, prepared[j])) continue;
-      if (
-        j < lo &&
-        !mentions(pc, prepared[j]) &&
-        !differInFigures(pc.figures, prepared[j].figures) &&
-        !((reference || answering) && prepared[j].handles.some((w) => sentenceWords?.has(w)))
-      )
-        continue;
-      candidates.push({ t: claims[j], j });
+      if ((cue.denial || cue.answering) && side) continue;
+      const gap = i - j - 1;
+      const rule = ruleScore(
+        cue,
+        o,
+        answererNamed || mentions(pt, pc),
+        figures,
+        sameItem,
+        side,
+        gap,
+      );
+      const f = [
+        1,
+        o,
+        +answererNamed,
+        +targetNamed,
+        +sameItem,
+        (c.item - t.item) / window,
+        Math.min(gap, 10) / 10,
+        +cue.denial,
+        +cues[j].denial,
+        +cue.contrast,
+        +cue.reference,
+        +cue.answering,
+        +cue.noAnswer,
+        +cue.confirming,
+        +figures,
+        +side,
+        +((t.reportedBy?.length ?? 0) > 0),
+        rule,
+        0,
+        +(cue.denial && answererNamed),
+        +cue.contrast * o,
+        +(c.item - t.item > 2 && !answererNamed && !targetNamed && !figures),
+        +(
+          (cue.denial || cue.contrast) &&
+          o === 0 &&
+          !answererNamed &&
+          !mentions(pt, pc) &&
+          !cue.reference &&
+          !figures
+        ),
+      ];
+      pairs.push({ j, o, figures, f });
     }
-    if (!candidates.length) return;
-    const scored = candidates
-      .map(({ t, j }) => {
-        const pt = prepared[j];
-        const o = stemOverlap(pc.stems, pt.stems);
-        const mention = mentions(pc, pt) || mentions(pt, pc);
-        // Another party's different figure for the same thing contradicts it, however far back.
-        const figures = differInFigures(pc.figures, pt.figures);
-        let score = o;
-        if (figures) score += 0.35;
-        if (mention) score += 0.15;
-        if (t.item === c.item) score += 0.2;
-        if (contrast) score += 0.15;
-        if (denial || noAnswer || CONFIRMING.test(c.verb)) score += 0.2;
-        if (reference) score += 0.2;
-        if (answering) score += 0.1;
-        // One side does not deny or contest its own account.
-        if ((denial || contrast) && sameSide(pc, pt)) score -= 0.3;
-        // The nearest earlier claim is the likeliest one answered.
-        if (!figures) score -= 0.02 * (i - j - 1);
-        return { t, o, mention, figures, score };
-      })
-      .sort((x, y) => y.score - x.score);
-    const best = scored[0];
-    if (best.score < threshold) return;
-    // A denial or counter that shares no content with its target, names neither party and points
-    // at no earlier account answers something else.
-    if (
-      (denial || contrast) &&
-      !noAnswer &&
-      best.o === 0 &&
-      !best.mention &&
-      !reference &&
-      !best.figures
-    )
-      return;
-    let type: ExtractedRelationType;
-    if (denial && countering && !isDenialContent(c.span)) type = 'counters';
-    else if (denial) type = 'denies';
-    else if (noAnswer) type = 'responds_to';
-    else if (best.figures) type = 'counters';
-    else if (CONFIRMING.test(c.verb) || (best.o >= 0.5 && !contrast)) type = 'supports';
-    else if (contrast) type = 'counters';
-    else type = 'supports';
-    add(c, best.t, type, best.score);
+    // The best hand-scored candidate, as the earlier rules would have picked it.
+    let best = -1;
+    for (let k = 0; k < pairs.length; k++)
+      if (best < 0 || pairs[k].f[17] > pairs[best].f[17]) best = k;
+    if (best >= 0) pairs[best].f[18] = 1;
+    for (const { j, o, figures, f } of pairs) {
+      onCandidate?.({ from: c, to: claims[j], features: f });
+      const p = probability(weights, f);
+      if (p >= threshold) scored.push({ i, j, p, o, figures });
+    }
   });
+
+  scored.sort((a, b) => b.p - a.p);
+  const answers = new Map<number, number>();
+  const relations: ScoredRelation[] = [];
+  for (const { i, j, p, o, figures } of scored) {
+    const n = answers.get(i) ?? 0;
+    if (n >= perClaim) continue;
+    answers.set(i, n + 1);
+    // A claim passed on with no source ("was reported to have …") answers nothing itself.
+    const [from, to] =
+      !cues[i].denial && cues[j].denial
+        ? [j, i]
+        : claims[i].verb === 'reported to'
+          ? [j, i]
+          : [i, j];
+    relations.push({
+      from: claims[from].id,
+      to: claims[to].id,
+      type: relationType(cues[from], o, figures, claims[from].span),
+      score: p,
+    });
+  }
   return relations;
 }

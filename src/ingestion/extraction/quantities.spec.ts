@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { differInFigures, quantitiesIn } from './quantities.js';
+
+describe('quantitiesIn', () => {
+  it('reads figures with what they count', () => {
+    expect(quantitiesIn('312 people had been confirmed dead and 1,450 injured')).toEqual([
+      { value: 312, measures: ['peopl', '#casualties'], hedged: false },
+      { value: 1450, measures: ['#injured'], hedged: false },
+    ]);
+    expect(quantitiesIn('records on 6.8 million accounts')[0]).toMatchObject({
+      value: 6_800_000,
+      measures: ['#accounts'],
+    });
+    expect(quantitiesIn('at least 30 villages had not seen a rescuer')[0].hedged).toBe(true);
+  });
+
+  it('leaves out years, percentages, durations and parts of a whole', () => {
+    expect(quantitiesIn('since 2022')).toEqual([]);
+    expect(quantitiesIn('by 11% since September')).toEqual([]);
+    expect(quantitiesIn('within three hours of the quake')).toEqual([]);
+    expect(quantitiesIn('four of the cases were in the capital')).toEqual([]);
+  });
+});
+
+describe('differInFigures', () => {
+  const differ = (a: string, b: string) => differInFigures(quantitiesIn(a), quantitiesIn(b));
+
+  it('finds two figures for the same thing', () => {
+    expect(
+      differ('418 bodies at three collection points', '312 people had been confirmed dead'),
+    ).toBe(true);
+    expect(differ('two of its cargo planes had landed', 'a single Kazvari plane had landed')).toBe(
+      true,
+    );
+    expect(differ('about 410,000 customers', 'records on 6.8 million accounts')).toBe(true);
+  });
+
+  it('does not compare different things, or one figure with itself', () => {
+    expect(differ('140,000 people had fled', '27 bodies were found')).toBe(false);
+    expect(differ('412 polling stations', '6,200 polling stations')).toBe(false);
+    expect(differ('418 bodies', '418 dead')).toBe(false);
+  });
+});
