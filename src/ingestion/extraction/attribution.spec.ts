@@ -313,3 +313,41 @@ describe('findFrames: denials by reference and hired sources', () => {
     ).toBe('An independent laboratory');
   });
 });
+
+describe('findFrames: dates, time clauses and live-blog stamps', () => {
+  it('reads a date after the verb as an adverbial', () => {
+    expect(
+      frames('“There is no evidence of any intrusion,” spokeswoman Hanna Lindahl said on Nov. 11.'),
+    ).toEqual([['spokeswoman Hanna Lindahl', 'There is no evidence of any intrusion', []]]);
+  });
+
+  it('ends a statement before a time clause that holds another attribution', () => {
+    const s =
+      'Kestrel Pay acknowledged that an unauthorised party had gained access to a database, a week after the company said there was “no evidence of any intrusion.”';
+    expect(frames(s).map(([speaker, span]) => [speaker, span])).toEqual([
+      ['Kestrel Pay', 'an unauthorised party had gained access to a database'],
+      ['the company', 'there was “no evidence of any intrusion'],
+    ]);
+  });
+
+  it('does not let an inner "has claimed" swallow the attribution after it', () => {
+    expect(
+      frames(
+        'The data set covers 2.3 million accounts, far fewer than the group has claimed, she said.',
+      ),
+    ).toEqual([
+      ['she', 'The data set covers 2.3 million accounts, far fewer than the group has claimed', []],
+    ]);
+  });
+
+  it('leaves a time stamp out of the statement, and an intention joined to it', () => {
+    expect(
+      frames('9:12 a.m. — The figures were wrong, the spokesman said.').map(([, span]) => span),
+    ).toEqual(['The figures were wrong']);
+    expect(
+      frames(
+        'The spokesman said it was reviewing the figures and would publish a revised toll.',
+      ).map(([, span]) => span),
+    ).toEqual(['it was reviewing the figures']);
+  });
+});

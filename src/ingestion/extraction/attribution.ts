@@ -319,9 +319,10 @@ function framesOf(s: string, isOutlet: OutletTest): Frame[] {
         clausal: right.quote || /\bthat\b/.test(between),
       };
       rightOpen = true;
-      // "…, and urged both sides to …": a demand joined to the statement is not part of it.
+      // "…, and urged both sides to …", "… and would publish a revised toll": a demand or an
+      // intention joined to the statement is not part of it.
       const act =
-        /,?\s+and\s+(?:also\s+)?(?:urged|called\s+(?:on|for)|vowed|demanded|pledged|asked|appealed|promised|threatened|condemned|praised|welcomed|thanked)\b/.exec(
+        /,?\s+and\s+(?:also\s+)?(?:urged|called\s+(?:on|for)|vowed|demanded|pledged|asked|appealed|promised|threatened|condemned|praised|welcomed|thanked|(?:would|will)\s+(?!have\b|be\b|not\b)[a-z]+)\b/.exec(
           s.slice(start, frame.end),
         );
       if (act && !insideQuote(s, start, start + act.index)) frame.end = start + act.index;

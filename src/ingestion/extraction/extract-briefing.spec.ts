@@ -112,3 +112,30 @@ describe('extractBriefing: passive reports and reference denials', () => {
     expect(reply?.verification).not.toBe('denied');
   });
 });
+
+describe('extractBriefing: who "it", "she" and "the site" are', () => {
+  it('resolves them to the company, the spokeswoman who answered, and the outlet', () => {
+    const text = [
+      'Title',
+      'Harwick steered the contract, the investigative news site The Lantern reported on Monday.',
+      'Harwick met the donor on 3 March, the site said.',
+      'Castellan Medical said its bid had been ranked first. The company had never sought help, it said.',
+      'A person claiming to speak for the group said Kestrel had offered money. Spokeswoman Hanna Lindahl said the firm would not pay. Chief Executive Mirela Voss said sorry. The spokeswoman rejected the account. “No offer was made to anyone,” she said.',
+    ].join('\n\n');
+    const speakerOf = (span: string) =>
+      extractBriefing(text).claims.find((c) => c.span.startsWith(span))?.speaker;
+    expect(speakerOf('Harwick steered')).toBe('The Lantern');
+    expect(speakerOf('Harwick met')).toBe('The Lantern');
+    expect(speakerOf('The company had never')).toBe('Castellan Medical');
+    expect(speakerOf('No offer')).toBe('Hanna Lindahl');
+  });
+
+  it('leaves out what the page’s own outlet found', () => {
+    const text = [
+      'Title',
+      'The Chronicle could not independently verify the videos.',
+      'The video was filmed in another country, a Chronicle review has found.',
+    ].join('\n\n');
+    expect(extractBriefing(text).claims).toEqual([]);
+  });
+});

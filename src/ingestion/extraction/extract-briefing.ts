@@ -12,6 +12,7 @@ import type { BriefingExtraction, ExtractedClaim } from './extraction.types.js';
 import { splitItems } from './items.js';
 import { findRelations, isDenialContent, overlap, type RelationOptions } from './relations.js';
 import { normalizeQuotes, splitSentences, type Sentence } from './sentences.js';
+import { itemLeadLength } from './spans.js';
 import { gatherNames } from './names.js';
 import { countryOf, findMentions, SpeakerResolver, type SpeakerInfo } from './speakers.js';
 import { applyCues, findSelfOutlet, setLabel } from './verification.js';
@@ -50,6 +51,8 @@ export function extractBriefing(text: string, options: ExtractionOptions = {}): 
       let frames = framesBySentence[k];
       if (!frames.length) frames = quoteContinuation(sentences, framesBySentence, k);
       for (const frame of frames) {
+        // "The spokeswoman rejected the account. “…,” she said.": who answered is who "she" is.
+        if (frame.reference && frame.speaker) rememberSpeaker(resolver, frame, idx, item);
         if (frame.reference && !frame.denial) {
           referenceConfirmations.push({
             item: idx,
@@ -86,9 +89,19 @@ export function extractBriefing(text: string, options: ExtractionOptions = {}): 
   });
 
   specifyVagueSpeakers(drafts);
+  const selfOutlet = findSelfOutlet(text);
+  // What the page's own outlet found ("a Chronicle review has found") is narration, not a claim.
+  if (selfOutlet) {
+    const own = selfOutlet.toLowerCase();
+    for (let k = drafts.length - 1; k >= 0; k--)
+      if (
+        drafts[k].kind === 'outlet' &&
+        drafts[k].speaker.toLowerCase().replace(/^the\s+/, '') === own
+      )
+        drafts.splice(k, 1);
+  }
   drafts.forEach((d, i) => (d.id = `c${i + 1}`));
 
-  const selfOutlet = findSelfOutlet(text);
   applyCues(items, drafts, selfOutlet);
   const relations = findRelations(
     drafts.map((d) => ({
@@ -226,6 +239,7 @@ const VERIFICATION_LANGUAGE =
   /\b(?:could\s+not|cannot|can(?:no|’|')t|unable\s+to|did\s+not|has\s+not|have\s+not|had\s+not|would\s+not)\s+(?:be\s+)?(?:immediately\s+|independently\s+)*(?:confirm|verif|corroborat)|\bunverified\b|\bnot\s+(?:been\s+)?(?:immediately\s+|independently\s+)*(?:confirmed|verified)\b/i;
 
 function passiveClaim(sentence: string, offset: number, idx: number, item = ''): Draft | null {
+  const start = itemLeadLength(sentence);
   let end = sentence.length;
   if (!PASSIVE_SHOW.test(sentence)) {
     const m = PASSIVE_REPORTED.exec(sentence);
@@ -241,8 +255,8 @@ function passiveClaim(sentence: string, offset: number, idx: number, item = ''):
   return {
     id: '',
     item: idx,
-    span: sentence.slice(0, end),
-    spanStart: offset,
+    span: sentence.slice(start, end),
+    spanStart: offset + start,
     speaker: 'unnamed social media sources',
     speakerRole: null,
     speakerAffiliation: null,
@@ -286,13 +300,9 @@ function toDraft(
   if (!frame.speaker) return null;
   const span = sentence.slice(frame.start, frame.end);
   if (!isAssertion(span)) return null;
-  const { info, how } = resolver.resolve(frame.speaker.text, {
-    item: idx,
-    clauseSubject: frame.clauseSubject?.text ?? null,
-    itemText: item,
-  });
-  if (info.kind === 'pronoun') return null;
-  resolver.remember(info, idx);
+  const resolution = rememberSpeaker(resolver, frame, idx, item);
+  if (!resolution) return null;
+  const { info, how } = resolution;
   const confidence = Math.max(
     0.05,
     Math.min(1, frame.explicitness - (how === 'resolved' ? 0.1 : how === 'unresolved' ? 0.3 : 0)),
@@ -316,6 +326,23 @@ function toDraft(
     sentence,
     verb: frame.verb,
   };
+}
+
+/** Resolves a frame's speaker and records it as the latest one, unless it stays a pronoun. */
+function rememberSpeaker(
+  resolver: SpeakerResolver,
+  frame: Frame,
+  idx: number,
+  item: string,
+): ReturnType<SpeakerResolver['resolve']> | null {
+  const resolution = resolver.resolve(frame.speaker!.text, {
+    item: idx,
+    clauseSubject: frame.clauseSubject?.text ?? null,
+    itemText: item,
+  });
+  if (resolution.info.kind === 'pronoun') return null;
+  resolver.remember(resolution.info, idx);
+  return resolution;
 }
 
 /** Whether a claim is about the party that speaks in another ("… at an NSF checkpoint" / the NSF). */

@@ -36,3 +36,15 @@ describe('acronyms', () => {
     expect(isAcronym('Kremlin')).toBe(false);
   });
 });
+
+describe('organisationNames', () => {
+  it('knows organisations that read like people by what the text says of them', () => {
+    const names = gatherNames([
+      'Kestrel Pay said its systems were safe. Kestrel shares fell.',
+      'Ines Marlow, a researcher at cybersecurity firm Tallow Labs, said Marlow’s sample matched.',
+    ]);
+    expect(names.organisationNames.has('Kestrel Pay')).toBe(true);
+    expect(names.organisationNames.has('Tallow Labs')).toBe(true);
+    expect(names.organisationNames.has('Ines Marlow')).toBe(false);
+  });
+});

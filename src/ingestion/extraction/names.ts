@@ -169,7 +169,10 @@ const ORGANISATION_EVIDENCE = [
     `\\b${ORGANISATION_NOUN}\\s+(?:calling\\s+itself\\s+|called\\s+|named\\s+)?(${NAME})`,
     'gu',
   ),
-  new RegExp(`(${NAME}),\\s+(?:a|an|the)\\s+(?:[\\p{L}-]+\\s+){0,3}?${ORGANISATION_NOUN}\\b`, 'gu'),
+  new RegExp(
+    `(${NAME}),\\s+(?:a|an|the)\\s+(?:(?!at\\s|for\\s|of\\s|with\\s|in\\s)[\\p{L}-]+\\s+){0,3}?${ORGANISATION_NOUN}\\b`,
+    'gu',
+  ),
   new RegExp(
     `(${NAME})\\s+(?:(?:also|later|earlier|has|had|then)\\s+)*(?:said|says|told|added|denied|confirmed|acknowledged|insisted)\\s+(?:that\\s+)?(?:its|it)\\b`,
     'gu',
@@ -187,5 +190,31 @@ export function gatherOrganisationNames(text: string): Set<string> {
       const name = m[1].replace(/^(?:The|A|An|In|On|But|And)\s+/, '');
       if (/\s/.test(name)) out.add(name);
     }
+  for (const name of shortenedByFirstWord(text)) out.add(name);
+  return out;
+}
+
+/**
+ * People are shortened to their last name, organisations to their first: "Kestrel Pay" that the
+ * text goes on to call "Kestrel", and never "Pay", is an organisation.
+ */
+function shortenedByFirstWord(text: string): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  for (const m of text.matchAll(
+    /(?<![\p{L}’'.-])([A-Z][\p{Ll}’'-]+)\s+([A-Z][\p{Ll}’'-]+)(?![\p{L}])/gu,
+  )) {
+    const [name, first, last] = m;
+    // Short first words are often family names said first ("Wang Yi", "Kim Jong Un").
+    if (seen.has(name) || first.length < 5) continue;
+    seen.add(name);
+    const alone = (word: string, other: RegExp) =>
+      [...text.matchAll(new RegExp(`(?<![\\p{L}’'-])${word}(?![\\p{L}-])`, 'gu'))].filter(
+        (w) => !other.test(text.slice(Math.max(0, w.index - 30), w.index + word.length + 30)),
+      ).length;
+    const firstAlone = alone(first, new RegExp(`${first}\\s+${last}`));
+    const lastAlone = alone(last, new RegExp(`${first}\\s+${last}`));
+    if (firstAlone > 0 && lastAlone === 0) out.push(name);
+  }
   return out;
 }

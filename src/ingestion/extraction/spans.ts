@@ -1,7 +1,15 @@
 /** Offsets and edges in a sentence: a claim span's trimming and the quote and word counts around it. */
 
 const SPAN_EDGE_LEFT = /^[\s,;:.“”"‘’'([—–-]+/;
+/** A live blog's time stamp ("1:20 p.m. — ") or a wire dateline ("RENHOLM, Kalvia (Wire) — "). */
+const ITEM_LEAD =
+  /^(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?|[A-Z][A-Z .'-]+(?:,\s+[\p{L} .'-]+)?(?:\s+\([^)]{1,40}\))?)\s+[—–-]\s+/u;
 const SPAN_EDGE_RIGHT = /[\s,;:.“”"‘’')\]—–-]+$/;
+
+/** The length of a time stamp or dateline that opens a text (0 when there is none). */
+export function itemLeadLength(text: string): number {
+  return ITEM_LEAD.exec(text)?.[0].length ?? 0;
+}
 
 /** Trims a content range to the span rules: no punctuation or quotes at either edge, no "that". */
 export function trimRange(s: string, start: number, end: number): [number, number] {
@@ -11,6 +19,8 @@ export function trimRange(s: string, start: number, end: number): [number, numbe
     const before = [a, b];
     const left = SPAN_EDGE_LEFT.exec(s.slice(a, b));
     if (left) a += left[0].length;
+    const stamp = ITEM_LEAD.exec(s.slice(a, b));
+    if (stamp) a += stamp[0].length;
     const lead =
       /^(?:that|and that|but that|and|but|so|because|(?:the\s+)?(?:claims?|allegations?|accusations?|reports?|suggestions?|charges?|assertions?)\s+that)\s+/i.exec(
         s.slice(a, b),

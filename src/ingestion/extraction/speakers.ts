@@ -662,6 +662,11 @@ export class SpeakerResolver {
   private resolveRegional(phrase: string, m: RegExpExecArray, ctx: ResolveContext): Resolution {
     const title = m[3].charAt(0).toUpperCase() + m[3].slice(1).toLowerCase();
     let region = m[1] && !countryOf(m[1]) ? m[1] : null;
+    // "the governor said" after "The governor of Upper Dasht, Miran Sadok, told …": that person.
+    if (!region && !m[2]) {
+      const known = this.resolveDescription(phrase, describeSpeaker(phrase), ctx, 'person');
+      if (known.how === 'resolved') return known;
+    }
     if (!region) {
       const hit =
         /\b([A-Z][\p{L}’'-]+(?:\s+[A-Z][\p{L}’'-]+)?\s+(?:Oblast|[Rr]egion|[Pp]rovince|[Gg]overnorate|[Dd]istrict|[Cc]ounty|[Ss]tate|[Pp]arish))\b/u.exec(

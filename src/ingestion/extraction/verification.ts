@@ -136,7 +136,7 @@ export function findCues(item: string, selfOutlet: string | null): VerificationC
 /** The outlet the page belongs to, when the text names it ("The Washington Post could not …"). */
 export function findSelfOutlet(text: string): string | null {
   const m =
-    /\b((?:The\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})\s+(?:could\s+not|was\s+unable\s+to|has\s+not\s+been\s+able\s+to|cannot)\s+(?:immediately\s+)?(?:independently\s+)?(?:verify|confirm)/.exec(
+    /\b((?:The +)?[A-Z][\w.]*(?: +[A-Z][\w.]*){0,3})\s+(?:could\s+not|was\s+unable\s+to|has\s+not\s+been\s+able\s+to|cannot)\s+(?:immediately\s+)?(?:independently\s+)?(?:verify|confirm)/.exec(
       text,
     );
   return m ? m[1].replace(/^.*\.\s+/, '').replace(/^The\s+/, '') : null;
