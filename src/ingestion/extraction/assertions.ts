@@ -9,9 +9,11 @@ const FIRST_PERSON_INTENT =
   /^(?:we|i|you)\s*(?:[’']ve got to|[’']ll|[’']d|have to|have got to|has to|will|would|shall|must|need|should|can|could|want|hope|intend|plan|are going to|am going to|got to|are ready|am ready|are determined|are prepared)\b/i;
 const OBLIGATION = /^(?:[\w’'-]+\s+){0,6}?(?:must|should|ought to|needs? to|has to|have to)\s/i;
 const SELF_INTENT =
-  /^(?:it|he|she|they|we|i|(?:his|her|its|their|our)\s+(?:forces|troops|government|country|army|company|party|side|fighters)|the\s+(?:government|ministry|company|army|military|party|group|alliance|coalition|campaign|administration|agency|authorities|council|commission|department|firm|utility))\s+(?:would|will|[’']ll|plans? to|intends? to|is ready to|are ready to|is prepared to|are prepared to|aims? to|hopes? to|wants? to|is determined to|was ready to|was prepared to|vows? to|is going to|are going to|could|might|may)\b/i;
+  /^(?:it|he|she|they|we|i|(?:his|her|its|their|our)\s+(?:forces|troops|government|country|army|company|party|side|fighters)|the\s+(?:government|ministry|company|army|military|party|group|alliance|coalition|campaign|administration|agency|authority|authorities|council|commission|department|firm|utility|union|office|board|court|club|team|federation|society|operator|service|police|strike|city|state|bank))\s+(?:would|will|[’']ll|plans? to|intends? to|is ready to|are ready to|is prepared to|are prepared to|aims? to|hopes? to|wants? to|is determined to|was ready to|was prepared to|vows? to|is going to|are going to|could|might|may)\b/i;
 const EVALUATION =
-  /^(?:(?:the|this|that|it|we|i|these|those|such)\s+(?:[\w’'-]+\s+){0,4}?)?(?:was|is|were|are|has been|had been|will be|would be)\s+[“"]?(?:a\s+|an\s+)?(?:very\s+|extremely\s+|highly\s+|deeply\s+|truly\s+|absolutely\s+|completely\s+|totally\s+|quite\s+|most\s+)?(?:productive|constructive|useful|important|unacceptable|outrageous|shameful|disgraceful|good|great|excellent|positive|fruitful|successful|historic|cynical|absurd|ridiculous|terrible|horrible|wonderful|necessary|crucial|meaningful|substantive|frank|candid|warm|appalling|reckless|irresponsible|dangerous|provocative|barbaric|heinous|despicable|monstrous|tragic|sad|regrettable|welcome|encouraging|disappointing|troubling|concerning|alarming|worrying|significant|vital|essential|critical|key|major|alarmed|concerned|worried|saddened|shocked|appalled|outraged|dismayed|pleased|delighted|proud|grateful|confident|optimistic|hopeful|disappointed|heartbroken)\b/i;
+  /^(?:(?:the|this|that|it|we|i|these|those|such)\s+(?:[\w’'-]+\s+){0,4}?)?(?:was|is|were|are|has been|had been|will be|would be)\s+[“"]?(?:a\s+|an\s+)?(?:very\s+|extremely\s+|highly\s+|deeply\s+|truly\s+|absolutely\s+|completely\s+|totally\s+|quite\s+|most\s+)?(?:productive|constructive|useful|important|unacceptable|outrageous|shameful|disgraceful|good|great|excellent|positive|fruitful|successful|historic|cynical|absurd|ridiculous|terrible|horrible|wonderful|necessary|crucial|meaningful|substantive|frank|candid|warm|appalling|reckless|irresponsible|dangerous|provocative|barbaric|heinous|despicable|monstrous|tragic|sad|regrettable|welcome|encouraging|disappointing|troubling|concerning|alarming|worrying|significant|vital|essential|critical|key|major|alarmed|concerned|worried|saddened|shocked|appalled|outraged|dismayed|pleased|delighted|proud|grateful|confident|optimistic|hopeful|disappointed|heartbroken|fair|unfair|generous|remarkable|extraordinary|reasonable|unreasonable|fantasy|nonsense|rubbish|laughable|insulting|pathetic|baseless|shocking|scandalous)\b/i;
+/** "before the mayor had said a word": an object that states nothing. */
+const NOTHING_SAID = /^(?:a\s+word|nothing|little|anything|something|so|yes|no|goodbye|thanks)\b/i;
 const WISH = /^(?:(?:[\w’'-]+\s+){0,4})(?:hopes?|wishes?|wants?|prays?|looks? forward)\b/i;
 
 /** Whether an attributed statement is an assertion of fact or an accusation. */
@@ -24,6 +26,7 @@ export function isAssertion(span: string): boolean {
   if (SELF_INTENT.test(text)) return false;
   if (OBLIGATION.test(text)) return false;
   if (WISH.test(text)) return false;
+  if (NOTHING_SAID.test(text) && words.length < 6) return false;
   if (EVALUATION.test(text) && words.length < 14) return false;
   return true;
 }

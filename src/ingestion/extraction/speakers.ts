@@ -135,6 +135,9 @@ export function affiliationOfRole(role: string): string | null {
   return c ? c.name : null;
 }
 
+const ORGANISATION_APPOSITIVE =
+  /^(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,4}?(?:company|firm|group|organi[sz]ation|agency|association|union|party|operator|maker|manufacturer|developer|bank|lender|insurer|lab|laboratory|charity|network|institute|utility|carrier|airline|consultancy|pollster)\b/iu;
+
 /** Parses a speaker phrase as written, without context. */
 export function describeSpeaker(phrase: string): SpeakerInfo {
   const text = bare(phrase);
@@ -145,6 +148,9 @@ export function describeSpeaker(phrase: string): SpeakerInfo {
   const appo = /^(.+?),\s+(.+)$/.exec(text);
   if (appo) {
     const [left, right] = [appo[1], appo[2]];
+    // "Meridale Clinical, the Askervik-based contract research organisation that …": a body.
+    if (words(left).every(isNameWord) && ORGANISATION_APPOSITIVE.test(right))
+      return { speaker: left, role: null, affiliation: null, kind: 'org' };
     const leftName = words(left).every(isNameWord);
     const rightName = words(bare(right)).every(isNameWord);
     if (leftName && !rightName) return person(left, bare(right));
@@ -627,13 +633,19 @@ export class SpeakerResolver {
         .slice(0, -1)
         .some((w) => /^[A-Z]/.test(w));
       if (GENERIC_ORG_HEADS.has(head) && !named) {
+        // … but not a body its name says is of another kind ("the company" is no association).
+        const otherKind = (name: string) => {
+          const last = headOf(name);
+          return last !== head && ORG_HEADS.has(last) && !GENERIC_ORG_HEADS.has(last);
+        };
         const any = lastWhere(
           history,
           (h) =>
             (h.info.kind === 'org' || h.info.kind === 'name') &&
             !/\b(?:ministry|government|army|military|police|office|department)\b/i.test(
               h.info.speaker,
-            ),
+            ) &&
+            !otherKind(h.info.speaker),
           ctx.item - 4,
         );
         if (any) return { info: { ...any.info, kind: 'org' }, how: 'resolved' };
