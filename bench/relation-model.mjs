@@ -17,7 +17,7 @@ import { briefingSets, loadExtraction, loadScorer } from './lib/briefings.mjs';
 const args = parseArgs(process.argv.slice(2));
 const l2 = Number(args.l2 ?? 0.01);
 const iterations = Number(args.iterations ?? 4000);
-const thresholds = [0.3, 0.4, 0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9];
+const thresholds = [0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95];
 
 const { extractBriefing } = await loadExtraction('extract-briefing.js');
 const { PAIR_FEATURES } = await loadExtraction('relations.js');
@@ -112,7 +112,7 @@ function fit(rows) {
 }
 
 /** The whole extractor's relation F1 and verification accuracy over `sets`. */
-function check(sets, weightsFor, threshold) {
+function check(sets, weightsFor, threshold, labelThreshold) {
   let tp = 0;
   let predicted = 0;
   let gold = 0;
@@ -120,7 +120,8 @@ function check(sets, weightsFor, threshold) {
   let verified = 0;
   for (const s of sets) {
     const pred = extractBriefing(s.text, {
-      relations: { weights: weightsFor(s), threshold },
+      relations: { weights: weightsFor(s), ...(threshold && { threshold }) },
+      ...(labelThreshold && { labelThreshold }),
     });
     const result = score(s.gold, pred);
     tp += result.relations.tp;
@@ -158,6 +159,14 @@ for (const threshold of thresholds) {
   console.log(
     `| ${threshold} | ${(100 * r.f1).toFixed(1)} | ${r.tp} / ${r.predicted} / ${r.gold} | ${(100 * r.verification).toFixed(1)} |`,
   );
+}
+
+console.log('\nLeave one briefing out, by the threshold for labels that follow from relations:\n');
+console.log('| label threshold | verification accuracy |');
+console.log('| ---: | ---: |');
+for (const labelThreshold of thresholds) {
+  const r = check(sets, (s) => heldOut.get(s), undefined, labelThreshold);
+  console.log(`| ${labelThreshold} | ${(100 * r.verification).toFixed(1)} |`);
 }
 
 const weights = fit(all);

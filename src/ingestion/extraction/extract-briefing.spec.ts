@@ -67,8 +67,9 @@ describe('extractBriefing', () => {
       verification: 'could_not_verify',
     });
     expect(result.relations).toContainEqual({ from: berg!.id, to: report!.id, type: 'counters' });
-    // "did not immediately respond" (not_confirmed) is outranked by the dispute
-    expect(report!.verification).toBe('disputed');
+    // The label follows from the relation once the extractor is sure enough of it.
+    const sure = extractBriefing(fixture, { labelThreshold: 0.5 });
+    expect(sure.claims.find((c) => c.id === report!.id)?.verification).toBe('disputed');
   });
 
   it('marks a claim confirmed when another party confirms what it reports', () => {

@@ -10,7 +10,13 @@ import type { Frame } from './frame.types.js';
 import { isAssertion } from './assertions.js';
 import type { BriefingExtraction, ExtractedClaim } from './extraction.types.js';
 import { splitItems } from './items.js';
-import { findRelations, isDenialContent, overlap, type RelationOptions } from './relations.js';
+import {
+  findRelations,
+  isDenialContent,
+  overlap,
+  RELATION_THRESHOLD,
+  type RelationOptions,
+} from './relations.js';
 import { normalizeQuotes, splitSentences, type Sentence } from './sentences.js';
 import { itemLeadLength } from './spans.js';
 import { gatherNames } from './names.js';
@@ -29,7 +35,12 @@ interface Draft extends ExtractedClaim {
 export interface ExtractionOptions {
   /** How relations are found; the defaults are the fitted model. */
   relations?: Partial<RelationOptions>;
+  /** How likely a relation must be before its target takes the label it implies. */
+  labelThreshold?: number;
 }
+
+/** Chosen by the fitting script's leave-one-briefing-out check, like the relation threshold. */
+const LABEL_THRESHOLD = 0.9;
 
 export function extractBriefing(text: string, options: ExtractionOptions = {}): BriefingExtraction {
   const items = splitItems(text);
@@ -103,7 +114,10 @@ export function extractBriefing(text: string, options: ExtractionOptions = {}): 
   drafts.forEach((d, i) => (d.id = `c${i + 1}`));
 
   applyCues(items, drafts, selfOutlet);
-  const relations = findRelations(
+  const relationThreshold = options.relations?.threshold ?? RELATION_THRESHOLD;
+  const labelThreshold = options.labelThreshold ?? LABEL_THRESHOLD;
+  // Pairs likely enough for either use: the relations, and the labels that follow from them.
+  const pairs = findRelations(
     drafts.map((d) => ({
       id: d.id,
       item: d.item,
@@ -117,10 +131,12 @@ export function extractBriefing(text: string, options: ExtractionOptions = {}): 
       reportedBy: d.reportedBy,
       role: d.speakerRole,
     })),
-    options.relations,
+    { ...options.relations, threshold: Math.min(relationThreshold, labelThreshold) },
   );
+  const relations = pairs.filter((r) => r.score >= relationThreshold);
   const byId = new Map(drafts.map((d) => [d.id, d]));
-  for (const r of relations) {
+  for (const r of pairs) {
+    if (r.score < labelThreshold) continue;
     const from = byId.get(r.from)!;
     const to = byId.get(r.to)!;
     if (r.type === 'denies') setLabel(to, 'denied', from.item === to.item ? from.span : null);

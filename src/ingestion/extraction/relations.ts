@@ -139,6 +139,11 @@ function handles(c: RelatableClaim): string[] {
   );
 }
 
+const NEGATED =
+  /\b(?:not|no|never|none|nobody|nothing|neither|nor|without|n[’']t|denied|false|untrue)\b/i;
+const OWN_ACCOUNT =
+  /\b(?:its|their|our|his|her)\s+own\s+(?:[\w-]+\s+)?(?:count|counts|tally|tallies|figures?|numbers?|data|estimates?|records?|survey|analysis|investigation|review|audit)\b/i;
+
 /** What the scoring needs of a claim, computed once. */
 interface Prepared {
   stems: string[];
@@ -148,6 +153,8 @@ interface Prepared {
   /** The body the speaker belongs to, unless that is a whole country. */
   side: string[];
   figures: Quantity[];
+  negated: boolean;
+  ownAccount: boolean;
 }
 
 function prepare(c: RelatableClaim): Prepared {
@@ -158,6 +165,8 @@ function prepare(c: RelatableClaim): Prepared {
     names: nameWords(c.speaker),
     side: sideOf(c),
     figures: quantitiesIn(c.span),
+    negated: NEGATED.test(c.span),
+    ownAccount: OWN_ACCOUNT.test(c.span),
   };
 }
 
@@ -226,6 +235,8 @@ export const PAIR_FEATURES = [
   'contrastOverlap', // contrast × overlap
   'farUnnamed', // more than two items back, and neither party named nor a figure shared
   'emptyAnswer', // c denies or contrasts, but shares no word, name, reference or figure with t
+  'polarity', // one of the two is negated and the other not, and they share words
+  'ownAccount', // c gives "its own count", "our own figures"
 ] as const;
 
 /**
@@ -233,8 +244,8 @@ export const PAIR_FEATURES = [
  * `npm run extraction:train-relations` (which prints them, with a leave-one-briefing-out check).
  */
 export const RELATION_WEIGHTS: readonly number[] = [
-  -0.825, 0.516, 0.504, -0.158, 0.651, -0.518, -0.574, 0.535, -0.419, 0.415, -0.211, 0.166, -0.078,
-  0.002, 1.009, -0.198, -0.405, 1.476, 1.4, 0.106, 0.342, -0.781, -0.691,
+  -0.619, 0.643, 0.373, 0.008, 0.637, -0.709, -0.619, 0.507, -0.242, 0.253, -0.275, 0.126, -0.017,
+  -0.013, 0.822, -0.186, -0.454, 1.509, 1.167, 0.128, 0.354, -0.613, -0.658, 0.524, 0.076,
 ];
 
 export interface PairCandidate {
@@ -255,9 +266,11 @@ export interface RelationOptions {
   onCandidate?: (candidate: PairCandidate) => void;
 }
 
+/** The probability above which a pair is a relation, chosen by the fitting script's check. */
+export const RELATION_THRESHOLD = 0.75;
+
 const DEFAULTS: RelationOptions = {
-  // The probability above which a pair is a relation, chosen by the fitting script's check.
-  threshold: 0.8,
+  threshold: RELATION_THRESHOLD,
   window: 5,
   perClaim: 2,
   weights: RELATION_WEIGHTS,
@@ -415,6 +428,8 @@ export function findRelations(
           !cue.reference &&
           !figures
         ),
+        +(o > 0 && pc.negated !== pt.negated),
+        +pc.ownAccount,
       ];
       pairs.push({ j, o, figures, f });
     }

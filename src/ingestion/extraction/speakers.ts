@@ -135,6 +135,9 @@ export function affiliationOfRole(role: string): string | null {
   return c ? c.name : null;
 }
 
+const BODY_OF =
+  /\b(?:Office|Ministry|Department|Bureau|Agency|Council|Commission|Institute|Centre|Center|Board|Authority|Federation|Association|Society|League|Academy|University|College|Directorate|Service)\s+(?:of|for)\s+(?:the\s+)?[A-Z][\p{L}’'-]*(?:\s+(?:of|for|and|&|[A-Z][\p{L}’'-]*))*$/u;
+
 const ORGANISATION_APPOSITIVE =
   /^(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,4}?(?:company|firm|group|organi[sz]ation|agency|association|union|party|operator|maker|manufacturer|developer|bank|lender|insurer|lab|laboratory|charity|network|institute|utility|carrier|airline|consultancy|pollster)\b/iu;
 
@@ -176,6 +179,11 @@ export function describeSpeaker(phrase: string): SpeakerInfo {
     ws.length >= 2
   ) {
     return { speaker: text, role: null, affiliation: null, kind: 'org' };
+  }
+  // "Orland County’s Office of Emergency Management": a body named by its kind and remit.
+  if (BODY_OF.test(text)) {
+    const name = text.replace(/[’']s\s+/u, ' ');
+    return { speaker: name, role: null, affiliation: null, kind: 'org' };
   }
   // Possessive outlet or body before a name: "The Post’s Adam Taylor".
   let k = ws.length;
