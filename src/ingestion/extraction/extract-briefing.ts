@@ -101,6 +101,12 @@ export function extractBriefing(text: string, options: ExtractionOptions = {}): 
 
   specifyVagueSpeakers(drafts);
   const selfOutlet = findSelfOutlet(text);
+  // "…, he told Sable Wire" on Sable Wire's own page: the page got it directly, no relay.
+  if (selfOutlet) {
+    const own = selfOutlet.toLowerCase();
+    for (const d of drafts)
+      d.reportedBy = d.reportedBy.filter((r) => r.toLowerCase().replace(/^the\s+/, '') !== own);
+  }
   // What the page's own outlet found ("a Chronicle review has found") is narration, not a claim.
   if (selfOutlet) {
     const own = selfOutlet.toLowerCase();

@@ -87,6 +87,9 @@ function isTimeToken(core: string): boolean {
   return TIME_WORD.test(core);
 }
 
+const RELATIVE_CLAUSE =
+  /\s+(?:that|who|which)\s+(?:[a-z]+ed|ran|runs|led|leads|won|made|owns|oversaw|oversees|built|holds|held|sold|took|gave)\b[^,.;“”"]{0,60}?\s*$/;
+
 /**
  * The speaker phrase that ends right before `verbStart`: "the Kremlin spokesman", "Lim Soo-suk,
  * a spokesman for South Korea’s Foreign Ministry", "he".
@@ -103,6 +106,9 @@ export function subjectBefore(
       s.slice(from, verbStart),
     );
   if (modifier && modifier.index > 0) verbStart = from + modifier.index;
+  // "employees of the organisation that ran the trial told …": a relative clause on the subject.
+  const relative = RELATIVE_CLAUSE.exec(s.slice(from, verbStart));
+  if (relative && relative.index > 0) verbStart = from + relative.index;
   const tokens = tokenize(s, from, verbStart);
   let i = tokens.length - 1;
   const asideRelays: string[] = [];

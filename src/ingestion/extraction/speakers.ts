@@ -135,6 +135,10 @@ export function affiliationOfRole(role: string): string | null {
   return c ? c.name : null;
 }
 
+/** The last word of a company's name: "Tarrow Electric", "Veltrix Therapeutics", "Acme Inc". */
+const COMPANY_SUFFIX =
+  /^(?:Inc|Corp|Ltd|LLC|PLC|plc|Co|Group|Holdings|AG|SA|GmbH|Electric|Energy|Power|Motors|Airlines|Airways|Pharma|Pharmaceuticals|Therapeutics|Biotech|Medical|Clinical|Bank|Capital|Partners|Labs|Systems|Technologies|Tech|Software|Networks|Telecom|Mining|Oil|Gas|Steel|Foods|Media|Insurance|Logistics|Shipping|Lines|Analytics|Research|Securities|Investments|Industries|Chemicals|Robotics|Semiconductor|Aerospace|Automotive|Brewing|Textiles)\.?$/;
+
 const BODY_OF =
   /\b(?:Office|Ministry|Department|Bureau|Agency|Council|Commission|Institute|Centre|Center|Board|Authority|Federation|Association|Society|League|Academy|University|College|Directorate|Service)\s+(?:of|for)\s+(?:the\s+)?[A-Z][\p{L}’'-]*(?:\s+(?:of|for|and|&|[A-Z][\p{L}’'-]*))*$/u;
 
@@ -174,10 +178,7 @@ export function describeSpeaker(phrase: string): SpeakerInfo {
     };
 
   const ws = words(text);
-  if (
-    /^(?:Inc|Corp|Ltd|LLC|PLC|plc|Co|Group|Holdings|AG|SA|GmbH)\.?$/.test(ws[ws.length - 1]) &&
-    ws.length >= 2
-  ) {
+  if (COMPANY_SUFFIX.test(ws[ws.length - 1]) && ws.length >= 2) {
     return { speaker: text, role: null, affiliation: null, kind: 'org' };
   }
   // "Orland County’s Office of Emergency Management": a body named by its kind and remit.
@@ -244,6 +245,9 @@ interface Mention {
 const TITLED_NAME =
   /\b((?:(?:Prime|Foreign|Defense|Defence|Interior|Finance|Deputy|Vice|Acting|Former|National|Security|Chief|Supreme|Press|Senior)\s+)*(?:President|Minister|Secretary|Chancellor|Premier|King|Queen|Prince|Gen\.|General|Lt\.|Col\.|Adm\.|Sen\.|Rep\.|Gov\.|Governor|Mayor|Speaker|Leader|Senator|Representative|Director|Chairman|Chairwoman|Commissioner|Administrator|Judge|Justice|Attorney General|Chief Executive|Officer|Commander|Spokesperson|Ambassador|Envoy|Spokesman|Spokeswoman|spokesman|spokeswoman|spokesperson|leader|president|minister|secretary|governor|mayor|chief|commander|head|director|official|adviser|envoy|ambassador|CEO|chairman|founder|prosecutor|judge|analyst|correspondent|reporter|aide)\s+)((?:[A-Z][\p{L}’'-]+|(?:al|bin|de|van|von|el|ibn)(?![\p{L}]))(?:\s+(?:[A-Z][\p{L}’'-]+|(?:al|bin|de|van|von|el|ibn)(?![\p{L}]))){0,3})/gu;
 
+const APPOSITIVE_MENTION =
+  /(?<![\p{L}’'.-])([A-Z][\p{Ll}’'-]+(?:\s+[A-Z][\p{Ll}’'-]+){1,2}),\s+((?:a|an|the)\s+(?:[\p{Ll}-]+\s+){0,3}?[\p{Ll}-]+(?:\s+(?:for|of|at|with|in)\s+[^,;.]{2,60})?),/gu;
+
 export function findMentions(items: string[]): Mention[] {
   const out: Mention[] = [];
   items.forEach((item, idx) => {
@@ -270,6 +274,17 @@ export function findMentions(items: string[]): Mention[] {
             : '';
         const role = `${lead}${m[1]}`.trim();
         out.push({ info: person(name, role), item: idx });
+      }
+      // "Karin Moe, a spokeswoman for the agency, could neither confirm …": a titled mention too.
+      for (const m of sentence.text.matchAll(APPOSITIVE_MENTION)) {
+        const role = m[2].replace(/^(?:a|an|the)\s+/i, '');
+        const head =
+          role
+            .split(/\s+(?:for|of|at|with|in)\s+/)[0]
+            .split(/\s+/)
+            .pop() ?? '';
+        if (!ROLE_WORDS.has(head.toLowerCase()) && !PERSON_HEADS.has(head.toLowerCase())) continue;
+        out.push({ info: person(m[1], role), item: idx });
       }
       // Untitled full names ("Harlan Voss diverted …") still let a later surname resolve.
       for (const m of sentence.text.matchAll(
