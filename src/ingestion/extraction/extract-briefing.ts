@@ -21,7 +21,7 @@ import { normalizeQuotes, splitSentences, type Sentence } from './sentences.js';
 import { itemLeadLength } from './spans.js';
 import { gatherNames } from './names.js';
 import { countryOf, findMentions, SpeakerResolver, type SpeakerInfo } from './speakers.js';
-import { applyCues, findSelfOutlet, setLabel } from './verification.js';
+import { applyCues, applyFactChecks, findSelfOutlet, setLabel } from './verification.js';
 
 export { splitItems };
 
@@ -120,6 +120,7 @@ export function extractBriefing(text: string, options: ExtractionOptions = {}): 
   drafts.forEach((d, i) => (d.id = `c${i + 1}`));
 
   applyCues(items, drafts, selfOutlet);
+  applyFactChecks(items, drafts);
   const relationThreshold = options.relations?.threshold ?? RELATION_THRESHOLD;
   const labelThreshold = options.labelThreshold ?? LABEL_THRESHOLD;
   // Pairs likely enough for either use: the relations, and the labels that follow from them.
@@ -263,7 +264,16 @@ const VERIFICATION_LANGUAGE =
 function passiveClaim(sentence: string, offset: number, idx: number, item = ''): Draft | null {
   const start = itemLeadLength(sentence);
   let end = sentence.length;
-  if (!PASSIVE_SHOW.test(sentence)) {
+  const shows = PASSIVE_SHOW.exec(sentence);
+  if (shows) {
+    // "Videos said to show A have been shared …": what they show ends where the sentence's own
+    // verb begins.
+    const own =
+      /\s+(?:(?:have|has|had)\s+been|were|was|are|is)\s+(?:widely\s+)?(?:shared|posted|viewed|circulated|seen|watched)\b|\s+(?:circulated|spread|went\s+viral|surfaced|emerged|appeared\s+online)\b|,\s+(?:prompting|which|but)\b/g;
+    own.lastIndex = shows.index + shows[0].length;
+    const cut = own.exec(sentence);
+    if (cut) end = cut.index;
+  } else {
     const m = PASSIVE_REPORTED.exec(sentence);
     if (!m || !VERIFICATION_LANGUAGE.test(item)) return null;
     // The statement ends where the outlet's own clause begins.

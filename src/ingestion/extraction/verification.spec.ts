@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   applyCues,
+  applyFactChecks,
   findCues,
   findSelfOutlet,
   setLabel,
@@ -107,5 +108,40 @@ describe('findSelfOutlet', () => {
   it('finds the page’s outlet from its own verification language', () => {
     expect(findSelfOutlet('The Herald could not independently verify the claim.')).toBe('Herald');
     expect(findSelfOutlet('Nothing here.')).toBeNull();
+  });
+});
+
+describe('applyFactChecks', () => {
+  it('makes false the claim a later fact-check names, by its speaker or its content', () => {
+    const items = [
+      'Title',
+      'Councillor Bram Ostlund wrote that drivers had been paid €11 million in overtime.',
+      'Harwick said the contract was awarded by a panel of independent clinicians.',
+      'Videos said to show water pouring through a breach in the dam circulated online.',
+      'The Post checked. Ostlund’s claim is false. The minister’s statement that the contract was awarded by a panel of clinicians is false. Claims that the videos show the dam are false.',
+    ];
+    const ostlund = claim(1, 0, 'drivers had been paid €11 million in overtime', 'Bram Ostlund');
+    const harwick = claim(
+      2,
+      0,
+      'the contract was awarded by a panel of independent clinicians',
+      'Harwick',
+    );
+    const videos = claim(
+      3,
+      0,
+      'Videos said to show water pouring through a breach in the dam',
+      'unnamed social media sources',
+    );
+    const other = claim(3, 70, 'the dam had been inspected in March', 'Energy Ministry');
+    applyFactChecks(items, [ostlund, harwick, videos, other]);
+    expect([ostlund, harwick, videos].map((c) => [c.verification, c.verificationEvidence])).toEqual(
+      [
+        ['false', null],
+        ['false', null],
+        ['false', null],
+      ],
+    );
+    expect(other.verification).toBe('unverified');
   });
 });

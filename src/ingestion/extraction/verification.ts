@@ -6,6 +6,7 @@
  */
 import type { ExtractedVerification } from './extraction.types.js';
 import { isOutletPhrase } from './relays.js';
+import { overlap } from './relations.js';
 import { splitSentences } from './sentences.js';
 
 export const STRENGTH: Record<ExtractedVerification, number> = {
@@ -203,6 +204,49 @@ export function applyCues(
           continue;
         setLabel(c, cue.label, own ? item.slice(cue.start, cue.end) : null);
       }
+    }
+  });
+}
+
+/** "Ostlund’s claim is false", "The minister’s statement that A is false": a named target. */
+const NAMED_CLAIM =
+  /^(?:The\s+)?((?:[A-Z][\p{L}’'-]*\s+){0,3}?[\p{L}’'-]+?)[’']s\s+(?:\w+\s+)?(?:claims?|statements?|assertions?|figures?|account|suggestion)\b(?:\s+that\s+(.+?))?\s+(?:is|was|are|were)\s+(?:false|untrue|incorrect|wrong|not\s+true)\b/u;
+const MEDIA = /\b(?:videos?|footage|photos?|photographs?|images?|clips?|pictures?|screenshots?)\b/i;
+/** "Claims that the videos show the dam are false": the target by its content. */
+const CLAIMS_THAT =
+  /^(?:The\s+)?(?:claims?|statements?|suggestions?|reports?|assertions?)\s+that\s+(.+?)\s+(?:is|was|are|were)\s+(?:false|untrue|incorrect|wrong|not\s+true)\b/i;
+
+/**
+ * The outlet's own fact-check in a later item ("Ostlund’s claim is false.") makes the claim it
+ * names false: the latest claim by the person it names, or the one whose content it repeats.
+ */
+export function applyFactChecks(items: string[], claims: VerifiableClaim[]): void {
+  items.forEach((item, idx) => {
+    for (const sentence of splitSentences(item)) {
+      const s = sentence.text;
+      const named = NAMED_CLAIM.exec(s);
+      const content = named?.[2] ?? CLAIMS_THAT.exec(s)?.[1];
+      if (!named && !content) continue;
+      const earlier = claims.filter(
+        (c) => c.item >= idx - 12 && (c.item < idx || c.spanStart < sentence.start),
+      );
+      let target: VerifiableClaim | undefined;
+      if (content) {
+        // "Claims that the video shows …": what a passive "said to show" claim reported.
+        const media = MEDIA.test(content);
+        let best = 0;
+        for (const c of earlier) {
+          const o = overlap(c.span, content) + (media && MEDIA.test(c.span) ? 0.3 : 0);
+          if (o > best) [best, target] = [o, c];
+        }
+        if (best < 0.3) target = undefined;
+      } else if (named) {
+        const who = named[1].toLowerCase();
+        target = earlier
+          .filter((c) => `${c.speaker} ${c.speakerRole ?? ''}`.toLowerCase().includes(who))
+          .pop();
+      }
+      if (target) setLabel(target, 'false', target.item === idx ? s.replace(/[.\s]+$/, '') : null);
     }
   });
 }
