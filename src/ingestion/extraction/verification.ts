@@ -112,7 +112,8 @@ export function findCues(item: string, selfOutlet: string | null): VerificationC
       continue;
     }
     const f = FALSE_CUE.exec(s);
-    if (f && !ATTRIBUTION_IN.test(s)) {
+    // "X’s claim that A is false" names its target; applyFactChecks finds it.
+    if (f && !ATTRIBUTION_IN.test(s) && !namesItsTarget(s)) {
       push('false', '', f.index);
       continue;
     }
@@ -154,6 +155,13 @@ export interface VerifiableClaim {
   verificationEvidence: string | null;
 }
 
+const CUE_TOPIC =
+  /\b(?:comment|respond|reply|confirm|verify|address)\w*\s+(?:(?:to\s+(?:a\s+)?(?:requests?|questions?)\s+(?:for\s+comment\s+)?)?(?:on|about|regarding))\s+(.+?)[.”"]*$/i;
+const GENERAL_REFERENCE =
+  /^(?:the|these|those|its|his|her|their|that|this)?\s*(?:[\w’'-]+[’']s\s+)?(?:[\w-]+\s+)?(?:reports?|claims?|allegations?|accusations?|account|accounts|figures?|matter|it|them|this|that|statements?|remarks|comments|story)$/i;
+const SINGLE_REFERENCE =
+  /\b(?:that|the|this)\s+(?:claim|figure|account|number|statement|assertion|allegation|estimate)\b(?!s)/i;
+
 /** Applies item-level cues to the claims they address. */
 export function applyCues(
   items: string[],
@@ -180,7 +188,17 @@ export function applyCues(
     const own = inItem.length > 0;
     inItem = about;
     for (const cue of cues) {
+      const words = item.slice(cue.start, cue.end);
+      // "declined to comment on the logs": only about the claims that speak of the logs.
+      const topic = CUE_TOPIC.exec(words)?.[1];
+      const topical = topic && !GENERAL_REFERENCE.test(topic) ? topic : null;
+      // "could not independently verify that claim": the one claim just before it.
+      const single = SINGLE_REFERENCE.test(words)
+        ? inItem.filter((c) => !own || c.spanStart < cue.start).pop()
+        : undefined;
       for (const c of inItem) {
+        if (single && c !== single) continue;
+        if (topical && overlap(c.span, topical) === 0) continue;
         // The cue speaks about claims made before it, and not about the party's own claims.
         if (own && c.spanStart >= cue.start) continue;
         if (own && c.spanStart + c.span.length > cue.start && c.spanStart < cue.end) continue;
@@ -216,6 +234,13 @@ const MEDIA = /\b(?:videos?|footage|photos?|photographs?|images?|clips?|pictures
 const CLAIMS_THAT =
   /^(?:The\s+)?(?:claims?|statements?|suggestions?|reports?|assertions?)\s+that\s+(.+?)\s+(?:is|was|are|were)\s+(?:false|untrue|incorrect|wrong|not\s+true)\b/i;
 
+function namesItsTarget(sentence: string): boolean {
+  const at = sentence.search(
+    /\b(?:[A-Z][\p{L}’'-]*[’']s\s+(?:\w+\s+)?(?:claims?|statements?)|[Cc]laims?\s+that)\b/u,
+  );
+  return at >= 0 && (NAMED_CLAIM.test(sentence.slice(at)) || CLAIMS_THAT.test(sentence.slice(at)));
+}
+
 /**
  * The outlet's own fact-check in a later item ("Ostlund’s claim is false.") makes the claim it
  * names false: the latest claim by the person it names, or the one whose content it repeats.
@@ -224,8 +249,12 @@ export function applyFactChecks(items: string[], claims: VerifiableClaim[]): voi
   items.forEach((item, idx) => {
     for (const sentence of splitSentences(item)) {
       const s = sentence.text;
-      const named = NAMED_CLAIM.exec(s);
-      const content = named?.[2] ?? CLAIMS_THAT.exec(s)?.[1];
+      const at = s.search(
+        /\b(?:[A-Z][\p{L}’'-]*[’']s\s+(?:\w+\s+)?(?:claims?|statements?)|[Cc]laims?\s+that)\b/u,
+      );
+      const tail = at >= 0 ? s.slice(at) : s;
+      const named = NAMED_CLAIM.exec(tail);
+      const content = named?.[2] ?? CLAIMS_THAT.exec(tail)?.[1];
       if (!named && !content) continue;
       const earlier = claims.filter(
         (c) => c.item >= idx - 12 && (c.item < idx || c.spanStart < sentence.start),
