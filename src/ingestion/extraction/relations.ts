@@ -244,8 +244,8 @@ export const PAIR_FEATURES = [
  * `npm run extraction:train-relations` (which prints them, with a leave-one-briefing-out check).
  */
 export const RELATION_WEIGHTS: readonly number[] = [
-  -0.699, 0.704, 0.339, 0.168, 0.672, -0.662, -0.466, 0.311, -0.264, 0.379, -0.17, 0.07, -0.053,
-  0.098, 0.78, -0.262, -0.418, 1.558, 1.101, 0.132, 0.38, -0.669, -0.657, 0.535, 0.069,
+  -0.611, 0.789, 0.313, 0.179, 0.52, -0.73, -0.23, 0.168, -0.381, 0.188, -0.143, 0.076, -0.072,
+  0.037, 0.694, -0.269, -0.345, 1.465, 1.267, 0.093, 0.342, -0.526, -0.709, 0.423, 0.028,
 ];
 
 export interface PairCandidate {
@@ -267,7 +267,7 @@ export interface RelationOptions {
 }
 
 /** The probability above which a pair is a relation, chosen by the fitting script's check. */
-export const RELATION_THRESHOLD = 0.75;
+export const RELATION_THRESHOLD = 0.8;
 
 const DEFAULTS: RelationOptions = {
   threshold: RELATION_THRESHOLD,
