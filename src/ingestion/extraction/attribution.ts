@@ -45,7 +45,7 @@ const COMMENT_RE =
   /,\s+((?:a|an|the)\s+(?:charge|claim|accusation|allegation|assertion|account|figure|version|characterization|contention|report)s?\s+(?:that\s+|which\s+)?((?:the\s+)?(?:[A-Z][\w’'.-]*|[a-z][\w’'.-]*(?=\s+(?:has\s+|have\s+|had\s+|also\s+)?(?:rejected|denied|dismissed|disputed|refuted|contested)\b))(?:\s+[\w’'.-]+){0,5}?)\s+((?:has\s+|have\s+|had\s+|also\s+)?(?:rejected|denied|dismissed|disputed|disputes|denies|rejects|refuted|contested|contradicted|did\s+not|has\s+not|have\s+not|declined|could\s+not|would\s+not))\b[^;]*?)[.”"’]*$/;
 
 const REFERENCE_OBJECT =
-  /^(?:the|these|those|such|any|all|that|this|earlier|previous|his|her|its|their|Western|media)?\s*(?:[\w’'-]+\s+){0,2}?(?:accusations?|allegations?|claims?|charges?|reports?|assertions?|suggestions?|reporting|account|calculations?|figures?|numbers|estimates?|findings|analysis|conclusions?|version|story|it|this|that|them|rumou?rs?)\b/i;
+  /^(?:the|these|those|such|any|all|that|this|earlier|previous|his|her|its|their|Western|media)?\s*(?:[\w’'-]+\s+){0,2}?(?:accusations?|allegations?|claims?|charges?|reports?|assertions?|suggestions?|reporting|account|calculations?|figures?|numbers|estimates?|findings?|assessment|ruling|verdict|analysis|conclusions?|version|story|it|this|that|them|rumou?rs?)\b/i;
 
 /** The attribution frames of one sentence. */
 export function findFrames(s: string, outlets?: ReadonlySet<string>): Frame[] {
@@ -228,9 +228,10 @@ function framesOf(s: string, isOutlet: OutletTest): Frame[] {
     const rightClause = rightText.split(
       /,\s+(?:saying|adding|noting|insisting|warning|claiming|stressing|arguing|explaining|according)\b|;\s/,
     )[0];
+    // "told supporters in the ballroom of the hotel, with …": an adverbial tail, not a statement.
     const shortTail =
       !right.quote &&
-      wordCount(rightClause) <= 14 &&
+      wordCount(rightClause.split(/,\s/)[0]) <= 14 &&
       /^\s*(?:in|at|on|of|during|via|through|from|to|after|before|with|for|by|as|while|when|late|early|last|this|outside|inside|near|beside|ahead|following|amid|despite|over|under|throughout|across|upon)\b/i.test(
         rightClause,
       ) &&

@@ -125,6 +125,9 @@ export function claimsThat(s: string, from: number, to: number, frames: Frame[])
       /,?\s+(?:was|were|is|are|has been|have been|had been)\s+(?:\w+\s+)?(?:rejected|denied|disputed|dismissed|contradicted|refuted|challenged|questioned|confirmed|echoed)\b|,\s+(?:which|a claim|an assertion)\b|[;:]\s/.exec(
         rest,
       );
+    // "so Korvin’s claim that A is false": the outlet's fact-check, not a claim of Korvin's.
+    if (/^[^;]*?\s+(?:is|was|are|were)\s+(?:false|untrue|incorrect|wrong|misleading)\b/.test(rest))
+      continue;
     const [a, b] = trimRange(s, start, start + (stop ? stop.index : rest.length));
     if (wordCount(s.slice(a, b)) < 3) continue;
     out.push({

@@ -61,6 +61,18 @@ export function relayName(phrase: string): string {
     const isName = (x: string) => /^[A-Z][\p{L}’'.-]*(?:\s+[A-Z][\p{L}’'.-]*)*$/u.test(x);
     name = isName(right) && !isName(left) ? right : left;
   }
+  // "figures on its website": the body "it" is, for the resolver to find.
+  const pronounOwner =
+    /^(?:the\s+)?[\w\s-]{0,40}?\b(its|their)\s+(?:own\s+)?(?:website|statement|report|data|figures|account|channel|page|tally|count|records)\b/i.exec(
+      name,
+    );
+  if (pronounOwner) return pronounOwner[1].toLowerCase() === 'its' ? 'it' : 'they';
+  // "an exit poll by Datum Research aired by TVO24" → "Datum Research".
+  const pollBy =
+    /\b(?:poll|survey|study|analysis|count|tally|audit|review)\s+(?:by|from|of)\s+((?:the\s+)?[A-Z][\p{L}’'.&-]*(?:\s+[A-Z][\p{L}’'.&-]*){0,4})/u.exec(
+      name,
+    );
+  if (pollBy) return pollBy[1].replace(/^the\s+/i, '');
   // "a Vantage Research survey for the Standard …" → "Vantage Research": the issuer named first.
   const issuer =
     /^(?:(?:a|an|the)\s+)?((?:[A-Z][\p{L}’'.&-]*\s+){1,4})(?:survey|poll|study|report|analysis|audit|assessment|review|readout|statement|estimate|count|tally)s?\b/u.exec(

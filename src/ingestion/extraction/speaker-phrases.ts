@@ -87,6 +87,10 @@ function isTimeToken(core: string): boolean {
   return TIME_WORD.test(core);
 }
 
+/** "agency spokeswoman Dr. Anita Serrano": an abbreviated title does not end the phrase. */
+const HONORIFIC =
+  /^(?:Dr|Mr|Mrs|Ms|Prof|Gen|Lt|Col|Sen|Rep|Gov|Adm|Capt|Sgt|Maj|Cmdr|Insp|Supt|St|Rev|Fr|Hon)\.$/;
+
 const RELATIVE_CLAUSE =
   /\s+(?:that|who|which)\s+(?:[a-z]+ed|ran|runs|led|leads|won|made|owns|oversaw|oversees|built|holds|held|sold|took|gave)\b[^,.;“”"]{0,60}?\s*$/;
 
@@ -239,7 +243,8 @@ function walkBack(tokens: Token[], i: number): number {
       /[.!?]$/.test(t.raw) &&
       j < i &&
       !/^(?:[A-Z]\.)+$/.test(t.core + '.') &&
-      !/\.[A-Z]\.$/.test(t.raw)
+      !/\.[A-Z]\.$/.test(t.raw) &&
+      !HONORIFIC.test(t.raw)
     )
       break;
     if (!isPhraseWord(t.core)) break;

@@ -135,6 +135,12 @@ export function affiliationOfRole(role: string): string | null {
   return c ? c.name : null;
 }
 
+const ROLE_THEN_NAME =
+  /\b(?:spokes(?:wo)?man|spokesperson|minister|director|official|chief|head|commander|officer|chair(?:man|woman)?|president|secretary|manager|analyst|researcher|doctor|inspector|governor|mayor|leader|editor|reporter|correspondent)\s+[A-Z][\p{Ll}’'-]+(?:\s+[A-Z][\p{Ll}’'-]+)+$/u;
+
+const ABBREVIATED_TITLE =
+  /\b(?:(?:Vice|Rear)\s+Adm|Brig\.?\s+Gen|Maj\.?\s+Gen|Lt\.?\s+Gen|Dr|Mr|Mrs|Ms|Prof|Gen|Lt|Col|Adm|Capt|Sgt|Maj|Cmdr|Insp|Supt|Rev)\.?\s+(?=[A-Z][\p{Ll}])/gu;
+
 /** The last word of a company's name: "Tarrow Electric", "Veltrix Therapeutics", "Acme Inc". */
 const COMPANY_SUFFIX =
   /^(?:Inc|Corp|Ltd|LLC|PLC|plc|Co|Group|Holdings|AG|SA|GmbH|Electric|Energy|Power|Motors|Airlines|Airways|Pharma|Pharmaceuticals|Therapeutics|Biotech|Medical|Clinical|Bank|Capital|Partners|Labs|Systems|Technologies|Tech|Software|Networks|Telecom|Mining|Oil|Gas|Steel|Foods|Media|Insurance|Logistics|Shipping|Lines|Analytics|Research|Securities|Investments|Industries|Chemicals|Robotics|Semiconductor|Aerospace|Automotive|Brewing|Textiles)\.?$/;
@@ -147,7 +153,8 @@ const ORGANISATION_APPOSITIVE =
 
 /** Parses a speaker phrase as written, without context. */
 export function describeSpeaker(phrase: string): SpeakerInfo {
-  const text = bare(phrase);
+  // "Dr. Anita Serrano", "Vice Adm. Tomas Reval": an abbreviated title is not part of the name.
+  const text = bare(phrase).replace(ABBREVIATED_TITLE, '');
   if (/^(?:he|she|it|they|we|i)$/i.test(text))
     return { speaker: text.toLowerCase(), role: null, affiliation: null, kind: 'pronoun' };
 
@@ -164,7 +171,8 @@ export function describeSpeaker(phrase: string): SpeakerInfo {
     if (rightName && !leftName) return person(bare(right), bare(left));
   }
 
-  if (isOutletPhrase(text)) {
+  // "agency spokeswoman Anita Serrano" is a person, whatever "agency" suggests.
+  if (isOutletPhrase(text) && !ROLE_THEN_NAME.test(text)) {
     const name = relayName(text);
     return { speaker: name, role: null, affiliation: null, kind: 'outlet' };
   }

@@ -30,7 +30,7 @@ const OUTLET_END =
  * "X reported, citing documents it had obtained": documents are not speakers, so the outlet is.
  */
 const CITED_DOCUMENTS =
-  /\b(?:documents?|e-?mails?|filings?|records?|files?|papers|data|figures|statistics|minutes|recordings?|footage|images|messages|letters?|memos?|contracts?|invoices|logs|spreadsheets?)(?:\s+(?:it|that|which)\s+(?:had\s+|has\s+)?(?:obtained|seen|reviewed))?$/i;
+  /\b(?:documents?|e-?mails?|filings?|records?|files?|papers|data|figures|statistics|minutes|recordings?|footage|images|messages|letters?|memos?|contracts?|invoices|logs|spreadsheets?|manifests?|receipts|transcripts?|photos?|photographs|videos?|satellite\s+images|accounts|minutes)(?:\s+(?:it|that|which)\s+(?:had\s+|has\s+)?(?:obtained|seen|reviewed))?$/i;
 
 export function findWrappers(
   s: string,
