@@ -90,7 +90,9 @@ function framesOf(s: string, isOutlet: OutletTest): Frame[] {
   const hits = verbHits(s, from, to);
   const confirmations: Frame[] = [];
   const frames: Frame[] = [];
-  const mainSubject = subjectAt(s, from, to);
+  // The clause's own subject, found only when a frame needs it (most sentences have none).
+  let subject: SpeakerPhrase | null | undefined;
+  const mainSubject = () => (subject === undefined ? (subject = subjectAt(s, from, to)) : subject);
 
   interface Pending {
     frame: Frame;
@@ -147,7 +149,7 @@ function framesOf(s: string, isOutlet: OutletTest): Frame[] {
         explicitness = 0.75;
       } else if (PARTICIPLE_BEFORE.test(before)) {
         const prev = pending[pending.length - 1];
-        speaker = prev?.frame.speaker ?? mainSubject;
+        speaker = prev?.frame.speaker ?? mainSubject();
         if (!speaker) continue;
         cutAt = from + before.lastIndexOf(',');
         kind = 'participle';
@@ -162,7 +164,7 @@ function framesOf(s: string, isOutlet: OutletTest): Frame[] {
       }
     } else if (COORDINATE_BEFORE.test(before) && !/\b(?:and|but)\s+(?:the|a)\s*$/.test(before)) {
       const prev = pending[pending.length - 1];
-      speaker = prev?.frame.speaker ?? mainSubject;
+      speaker = prev?.frame.speaker ?? mainSubject();
       if (!speaker) continue;
       cutAt = from + (COORDINATE_BEFORE.exec(before)?.index ?? before.length);
       kind = 'coordinate';
@@ -311,7 +313,7 @@ function framesOf(s: string, isOutlet: OutletTest): Frame[] {
         kind,
         verb: hit.verb,
         speaker,
-        clauseSubject: PRONOUN_RE.test(speaker.text) ? mainSubject : speaker,
+        clauseSubject: PRONOUN_RE.test(speaker.text) ? mainSubject() : speaker,
         start,
         end: to,
         relays: [...right.relays, ...(speaker.relays ?? [])],
@@ -348,7 +350,10 @@ function framesOf(s: string, isOutlet: OutletTest): Frame[] {
         p.frame.end = p.frame.start;
         continue;
       }
-      const upTo = s.slice(p.frame.start, cutAt);
+      if (p.frame.start >= cutAt || p.frame.end <= cutAt) continue;
+      // Only the words just before the attribution matter; a short tail keeps this linear.
+      const tailStart = Math.max(p.frame.start, cutAt - 80);
+      const upTo = s.slice(tailStart, cutAt);
       const boundary =
         kind !== 'speech' ||
         /(?:[,;:]\s*(?:and|but|while|as|whereas|although|though|even as)?\s*|\s+(?:and|but|while|whereas)\s+)$/.test(
@@ -356,9 +361,9 @@ function framesOf(s: string, isOutlet: OutletTest): Frame[] {
         );
       // "A, a week after the company said B": a time clause holding another attribution.
       const timeClause = TIME_CLAUSE.exec(upTo);
-      if (p.frame.start < cutAt && p.frame.end > cutAt && (boundary || timeClause)) {
+      if (boundary || timeClause) {
         const endAt = timeClause
-          ? p.frame.start + timeClause.index
+          ? tailStart + timeClause.index
           : kind === 'speech' || kind === 'embedded'
             ? Math.min(cutAt, speaker.start >= 0 ? speaker.start : cutAt)
             : cutAt;
@@ -435,7 +440,7 @@ function framesOf(s: string, isOutlet: OutletTest): Frame[] {
             text: cited ?? w.source,
             start: cited ? -1 : w.start + Math.max(0, s.slice(w.start, w.end).indexOf(w.source)),
           },
-          clauseSubject: mainSubject,
+          clauseSubject: mainSubject(),
           start: a,
           end: b,
           relays: [
@@ -448,7 +453,7 @@ function framesOf(s: string, isOutlet: OutletTest): Frame[] {
       }
     }
   }
-  for (const f of kept) f.clauseSubject = f.clauseSubject ?? mainSubject;
+  for (const f of kept) f.clauseSubject = f.clauseSubject ?? mainSubject();
   const reported = [
     ...reportsBy(s, from, to, kept),
     ...quotedAs(s, from, to, kept, isOutlet),

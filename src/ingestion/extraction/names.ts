@@ -199,22 +199,27 @@ export function gatherOrganisationNames(text: string): Set<string> {
  * text goes on to call "Kestrel", and never "Pay", is an organisation.
  */
 function shortenedByFirstWord(text: string): string[] {
+  // One pass over the capitalised words: how often each stands, and each pair stands together.
+  const words = [...text.matchAll(/(?<![\p{L}’'.-])[A-Z][\p{Ll}’'-]+(?![\p{L}])/gu)];
+  const count = new Map<string, number>();
+  const pairs = new Map<string, number>();
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k][0].replace(/[’']s$/, '');
+    count.set(w, (count.get(w) ?? 0) + 1);
+    const next = words[k + 1];
+    if (next && /^\s+$/.test(text.slice(words[k].index + words[k][0].length, next.index))) {
+      const pair = `${words[k][0]} ${next[0].replace(/[’']s$/, '')}`;
+      pairs.set(pair, (pairs.get(pair) ?? 0) + 1);
+    }
+  }
   const out: string[] = [];
-  const seen = new Set<string>();
-  for (const m of text.matchAll(
-    /(?<![\p{L}’'.-])([A-Z][\p{Ll}’'-]+)\s+([A-Z][\p{Ll}’'-]+)(?![\p{L}])/gu,
-  )) {
-    const [name, first, last] = m;
+  for (const [pair, together] of pairs) {
+    const [first, last] = pair.split(' ');
     // Short first words are often family names said first ("Wang Yi", "Kim Jong Un").
-    if (seen.has(name) || first.length < 5) continue;
-    seen.add(name);
-    const alone = (word: string, other: RegExp) =>
-      [...text.matchAll(new RegExp(`(?<![\\p{L}’'-])${word}(?![\\p{L}-])`, 'gu'))].filter(
-        (w) => !other.test(text.slice(Math.max(0, w.index - 30), w.index + word.length + 30)),
-      ).length;
-    const firstAlone = alone(first, new RegExp(`${first}\\s+${last}`));
-    const lastAlone = alone(last, new RegExp(`${first}\\s+${last}`));
-    if (firstAlone > 0 && lastAlone === 0) out.push(name);
+    if (first.length < 5) continue;
+    const firstAlone = (count.get(first) ?? 0) - together;
+    const lastAlone = (count.get(last) ?? 0) - together;
+    if (firstAlone > 0 && lastAlone === 0) out.push(pair);
   }
   return out;
 }

@@ -155,6 +155,7 @@ interface Prepared {
   figures: Quantity[];
   negated: boolean;
   ownAccount: boolean;
+  relays: string[][];
 }
 
 function prepare(c: RelatableClaim): Prepared {
@@ -167,6 +168,7 @@ function prepare(c: RelatableClaim): Prepared {
     figures: quantitiesIn(c.span),
     negated: NEGATED.test(c.span),
     ownAccount: OWN_ACCOUNT.test(c.span),
+    relays: (c.reportedBy ?? []).map(nameWords),
   };
 }
 
@@ -202,9 +204,9 @@ function sameSide(a: Prepared, b: Prepared): boolean {
   );
 }
 
-function relayedBy(c: RelatableClaim, by: RelatableClaim): boolean {
-  const names = nameWords(by.speaker);
-  return (c.reportedBy ?? []).some((r) => sameNames(nameWords(r), names));
+/** Whether `by`'s speaker is one of the intermediaries `c` came through. */
+function relayedBy(c: Prepared, by: Prepared): boolean {
+  return c.relays.some((r) => sameNames(r, by.names));
 }
 
 /**
@@ -378,7 +380,7 @@ export function findRelations(
       const t = claims[j];
       const pt = prepared[j];
       if (sameNames(pc.names, pt.names)) continue;
-      if (relayedBy(c, t) || relayedBy(t, c)) continue;
+      if (relayedBy(pc, pt) || relayedBy(pt, pc)) continue;
       const o = stemOverlap(pc.stems, pt.stems);
       const answererNamed = mentions(pc, pt);
       const targetNamed = pt.handles.some((w) => sentenceWords.has(w));

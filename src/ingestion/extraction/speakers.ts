@@ -32,6 +32,10 @@ const aliasIndex: [string, Country][] = COUNTRIES.flatMap((c) =>
   c.aliases.map((a) => [a.toLowerCase(), c] as [string, Country]),
 ).sort((x, y) => y[0].length - x[0].length);
 
+/** Lower-cased alias → country; an alias two countries share goes to the first listed. */
+const ALIAS_BY_LOWER = new Map<string, Country>();
+for (const [alias, c] of aliasIndex) if (!ALIAS_BY_LOWER.has(alias)) ALIAS_BY_LOWER.set(alias, c);
+
 /** The country a word or phrase names ("Russian", "Britain’s", "the U.S."), if any. */
 export function countryOf(phrase: string): Country | null {
   const p = phrase
@@ -39,11 +43,9 @@ export function countryOf(phrase: string): Country | null {
     .replace(/^the\s+/i, '')
     .trim()
     .toLowerCase();
-  for (const [alias, c] of aliasIndex) if (alias === p) return c;
-  return null;
+  return ALIAS_BY_LOWER.get(p) ?? null;
 }
 
-const ALIAS_BY_LOWER = new Map(aliasIndex);
 const MAX_ALIAS_WORDS = Math.max(...aliasIndex.map(([a]) => a.split(' ').length));
 
 /** The first country named anywhere in a phrase (capitalised, as a name). */
@@ -284,16 +286,18 @@ export function findMentions(items: string[]): Mention[] {
         out.push({ info: person(name, role), item: idx });
       }
       // "Karin Moe, a spokeswoman for the agency, could neither confirm …": a titled mention too.
-      for (const m of sentence.text.matchAll(APPOSITIVE_MENTION)) {
-        const role = m[2].replace(/^(?:a|an|the)\s+/i, '');
-        const head =
-          role
-            .split(/\s+(?:for|of|at|with|in)\s+/)[0]
-            .split(/\s+/)
-            .pop() ?? '';
-        if (!ROLE_WORDS.has(head.toLowerCase()) && !PERSON_HEADS.has(head.toLowerCase())) continue;
-        out.push({ info: person(m[1], role), item: idx });
-      }
+      if (/,\s(?:a|an|the)\s/.test(sentence.text))
+        for (const m of sentence.text.matchAll(APPOSITIVE_MENTION)) {
+          const role = m[2].replace(/^(?:a|an|the)\s+/i, '');
+          const head =
+            role
+              .split(/\s+(?:for|of|at|with|in)\s+/)[0]
+              .split(/\s+/)
+              .pop() ?? '';
+          if (!ROLE_WORDS.has(head.toLowerCase()) && !PERSON_HEADS.has(head.toLowerCase()))
+            continue;
+          out.push({ info: person(m[1], role), item: idx });
+        }
       // Untitled full names ("Harlan Voss diverted …") still let a later surname resolve.
       for (const m of sentence.text.matchAll(
         /(?<![\p{L}’'.-])([A-Z][\p{Ll}’'-]+(?:\s+(?:al|bin|de|van|von|el|ibn|da|di|du))?(?:\s+[A-Z][\p{Ll}’'-]+){1,2})(?![\p{L}])/gu,

@@ -246,6 +246,12 @@ function namesItsTarget(sentence: string): boolean {
  * names false: the latest claim by the person it names, or the one whose content it repeats.
  */
 export function applyFactChecks(items: string[], claims: VerifiableClaim[]): void {
+  const byItem = new Map<number, VerifiableClaim[]>();
+  for (const c of claims) {
+    const list = byItem.get(c.item);
+    if (list) list.push(c);
+    else byItem.set(c.item, [c]);
+  }
   items.forEach((item, idx) => {
     for (const sentence of splitSentences(item)) {
       const s = sentence.text;
@@ -256,9 +262,10 @@ export function applyFactChecks(items: string[], claims: VerifiableClaim[]): voi
       const named = NAMED_CLAIM.exec(tail);
       const content = named?.[2] ?? CLAIMS_THAT.exec(tail)?.[1];
       if (!named && !content) continue;
-      const earlier = claims.filter(
-        (c) => c.item >= idx - 12 && (c.item < idx || c.spanStart < sentence.start),
-      );
+      const earlier: VerifiableClaim[] = [];
+      for (let k = Math.max(0, idx - 12); k <= idx; k++)
+        for (const c of byItem.get(k) ?? [])
+          if (k < idx || c.spanStart < sentence.start) earlier.push(c);
       let target: VerifiableClaim | undefined;
       if (content) {
         // "Claims that the video shows …": what a passive "said to show" claim reported.
