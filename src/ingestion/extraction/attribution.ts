@@ -44,6 +44,8 @@ const WITH_BEFORE = /,\s+with\s+((?:[\w’'.-]+\s+){1,8}?)(?:also\s+)?$/;
 const COMMENT_RE =
   /,\s+((?:a|an|the)\s+(?:charge|claim|accusation|allegation|assertion|account|figure|version|characterization|contention|report)s?\s+(?:that\s+|which\s+)?((?:the\s+)?(?:[A-Z][\w’'.-]*|[a-z][\w’'.-]*(?=\s+(?:has\s+|have\s+|had\s+|also\s+)?(?:rejected|denied|dismissed|disputed|refuted|contested)\b))(?:\s+[\w’'.-]+){0,5}?)\s+((?:has\s+|have\s+|had\s+|also\s+)?(?:rejected|denied|dismissed|disputed|disputes|denies|rejects|refuted|contested|contradicted|did\s+not|has\s+not|have\s+not|declined|could\s+not|would\s+not))\b[^;]*?)[.”"’]*$/;
 
+const CLAUSAL_REFERENCE =
+  /^(?:[\w’'-]+\s+)?(?:accusations?|allegations?|claims?|charges?|reports?|account|version|story|figures?|findings?|assessment|suggestions?)\b/i;
 const REFERENCE_OBJECT =
   /^(?:the|these|those|such|any|all|that|this|earlier|previous|his|her|its|their|Western|media)?\s*(?:[\w’'-]+\s+){0,2}?(?:accusations?|allegations?|claims?|charges?|reports?|assertions?|suggestions?|reporting|account|calculations?|figures?|numbers|estimates?|findings?|assessment|ruling|verdict|analysis|conclusions?|version|story|it|this|that|them|rumou?rs?)\b/i;
 
@@ -497,12 +499,14 @@ function refineFrames(s: string, frames: Frame[], isOutlet: OutletTest): Frame[]
       f.start = a;
       f.end = b;
     }
+    const content = s.slice(f.start, f.end);
     if (
       f.denial &&
       f.kind !== 'trailing' &&
-      !f.clausal &&
-      REFERENCE_OBJECT.test(s.slice(f.start, f.end)) &&
-      wordCount(s.slice(f.start, f.end)) <= 8
+      // "rejected that account late on Tuesday": "that" was a determiner, not a clause.
+      (!f.clausal || (CLAUSAL_REFERENCE.test(content) && wordCount(content) <= 5)) &&
+      REFERENCE_OBJECT.test(content) &&
+      wordCount(content) <= 8
     ) {
       denialSpeaker = f.speaker?.text ?? null;
       out.push({ ...f, reference: true });

@@ -41,3 +41,15 @@ describe('differInFigures', () => {
     expect(differ('418 bodies', '418 dead')).toBe(false);
   });
 });
+
+describe('shares of a named thing', () => {
+  it('compares "48% of capacity" with "61% of its capacity"', () => {
+    expect(
+      differInFigures(
+        quantitiesIn('ran at 48% of capacity'),
+        quantitiesIn('had run at about 61% of its capacity'),
+      ),
+    ).toBe(true);
+    expect(quantitiesIn('Korvin had 52.6% and Miklošová 47.4%')).toEqual([]);
+  });
+});

@@ -84,6 +84,14 @@ export function quantitiesIn(text: string): Quantity[] {
       if (!m[2] && /^(?:19|20)\d\d$/.test(m[1])) continue;
     } else value = NUMBER_WORDS[m[3].replace(/^a\s+/, '')];
     const after = lower.slice(m.index + m[0].length, m.index + m[0].length + 60);
+    // "48% of capacity": a share of something named counts that something.
+    const share = /^\s*(?:%|percent|per\s+cent)\s+of\s+(?:the\s+|its\s+|their\s+)?([a-z-]+)/.exec(
+      after,
+    );
+    if (share) {
+      out.push({ value, measures: [`%${measureOf(share[1])}`], hedged: false });
+      continue;
+    }
     // Percentages, times and durations are not counts; "four of the cases" is part of one
     // ("two of its planes" still counts planes).
     if (
@@ -115,9 +123,7 @@ export function differInFigures(a: readonly Quantity[], b: readonly Quantity[]):
     b.some(
       (y) =>
         x.value !== y.value &&
-        x.measures.some(
-          (m) => y.measures.includes(m) && (m.startsWith('#') || x.hedged || y.hedged),
-        ),
+        x.measures.some((m) => y.measures.includes(m) && (/^[#%]/.test(m) || x.hedged || y.hedged)),
     ),
   );
 }

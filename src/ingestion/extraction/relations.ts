@@ -246,8 +246,8 @@ export const PAIR_FEATURES = [
  * `npm run extraction:train-relations` (which prints them, with a leave-one-briefing-out check).
  */
 export const RELATION_WEIGHTS: readonly number[] = [
-  -0.611, 0.789, 0.313, 0.179, 0.52, -0.73, -0.23, 0.168, -0.381, 0.188, -0.143, 0.076, -0.072,
-  0.037, 0.694, -0.269, -0.345, 1.465, 1.267, 0.093, 0.342, -0.526, -0.709, 0.423, 0.028,
+  -0.643, 0.774, 0.403, 0.236, 0.503, -0.763, -0.171, 0.225, -0.351, 0.142, -0.15, 0.071, -0.081,
+  0.025, 0.667, -0.297, -0.345, 1.455, 1.293, 0.084, 0.337, -0.538, -0.647, 0.448, 0.026,
 ];
 
 export interface PairCandidate {
