@@ -9,6 +9,8 @@ describe('isAssertion', () => {
     'insured losses would be lower, at $12 billion to $16 billion',
     'We have the outbreak under control',
     'Ukraine of shelling a village in the Kursk region',
+    'The offer is worth 6.4% over two years',
+    'the storm would make landfall on Friday',
   ])('keeps a statement of fact or accusation: %s', (span) => {
     expect(isAssertion(span)).toBe(true);
   });
@@ -23,6 +25,12 @@ describe('isAssertion', () => {
     ['a wish', 'We hope the talks will resume'],
     ['a demand', 'Russia must withdraw its troops'],
     ['a fragment', 'okay'],
+    ['a characterization', 'This is cronyism with a hospital badge pinned on it'],
+    ['a verdict on a choice', 'Doing nothing would have been the real betrayal of our workers'],
+    ['what ought to be', 'trial participants deserved “a straight answer” about the sites'],
+    ['an announced step', 'an inquiry into the response would be held once the rescue was over'],
+    ['a readiness', 'the bank stood ready to move if the outlook changed'],
+    ['a body’s own plan', 'the region would commission its own review of the plan'],
   ])('drops %s', (_kind, span) => {
     expect(isAssertion(span)).toBe(false);
   });

@@ -9,11 +9,19 @@ const FIRST_PERSON_INTENT =
   /^(?:we|i|you)\s*(?:[’']ve got to|[’']ll|[’']d|have to|have got to|has to|will|would|shall|must|need|should|can|could|want|hope|intend|plan|are going to|am going to|got to|are ready|am ready|are determined|are prepared)\b/i;
 const OBLIGATION = /^(?:[\w’'-]+\s+){0,6}?(?:must|should|ought to|needs? to|has to|have to)\s/i;
 const SELF_INTENT =
-  /^(?:it|he|she|they|we|i|(?:his|her|its|their|our)\s+(?:forces|troops|government|country|army|company|party|side|fighters)|the\s+(?:government|ministry|company|army|military|party|group|alliance|coalition|campaign|administration|agency|authority|authorities|council|commission|department|firm|utility|union|office|board|court|club|team|federation|society|operator|service|police|strike|city|state|bank))\s+(?:would|will|[’']ll|plans? to|intends? to|is ready to|are ready to|is prepared to|are prepared to|aims? to|hopes? to|wants? to|is determined to|was ready to|was prepared to|vows? to|is going to|are going to|could|might|may)\b/i;
+  /^(?:it|he|she|they|we|i|(?:his|her|its|their|our)\s+(?:forces|troops|government|country|army|company|party|side|fighters)|the\s+(?:government|ministry|company|army|military|party|group|alliance|coalition|campaign|administration|agency|authority|authorities|council|commission|department|firm|utility|union|office|board|court|club|team|federation|society|operator|service|police|strike|city|state|bank|region|province|country))\s+(?:would|will|[’']ll|plans? to|intends? to|is ready to|are ready to|is prepared to|are prepared to|aims? to|hopes? to|wants? to|is determined to|was ready to|was prepared to|vows? to|is going to|are going to|could|might|may|stands? ready|stood ready)\b/i;
 const EVALUATION =
   /^(?:(?:the|this|that|it|we|i|these|those|such)\s+(?:[\w’'-]+\s+){0,4}?)?(?:was|is|were|are|has been|had been|will be|would be)\s+[“"]?(?:a\s+|an\s+)?(?:very\s+|extremely\s+|highly\s+|deeply\s+|truly\s+|absolutely\s+|completely\s+|totally\s+|quite\s+|most\s+)?(?:productive|constructive|useful|important|unacceptable|outrageous|shameful|disgraceful|good|great|excellent|positive|fruitful|successful|historic|cynical|absurd|ridiculous|terrible|horrible|wonderful|necessary|crucial|meaningful|substantive|frank|candid|warm|appalling|reckless|irresponsible|dangerous|provocative|barbaric|heinous|despicable|monstrous|tragic|sad|regrettable|welcome|encouraging|disappointing|troubling|concerning|alarming|worrying|significant|vital|essential|critical|key|major|alarmed|concerned|worried|saddened|shocked|appalled|outraged|dismayed|pleased|delighted|proud|grateful|confident|optimistic|hopeful|disappointed|heartbroken|fair|unfair|generous|remarkable|extraordinary|reasonable|unreasonable|fantasy|nonsense|rubbish|laughable|insulting|pathetic|baseless|shocking|scandalous)\b/i;
 /** "before the mayor had said a word": an object that states nothing. */
 const NOTHING_SAID = /^(?:a\s+word|nothing|little|anything|something|so|yes|no|goodbye|thanks)\b/i;
+/** "This is cronyism with a hospital badge", "would have been the real betrayal": a verdict. */
+const CHARACTERIZATION =
+  /\b(?:is|are|was|were|has\s+been|would\s+have\s+been|would\s+be)\s+[“"]?(?:(?:a|an|the|nothing\s+but|pure|simply|just)\s+)?(?:[\w’'-]+\s+){0,2}?(?:betrayal|insult|disgrace|scandal|shame|travesty|outrage|cronyism|smear|witch[\s-]hunt|farce|sham|joke|mockery|fiasco|catastrophe|tragedy|nonsense|lies?|propaganda|strike\s+against|attack\s+on|slap\s+in\s+the\s+face|victory\s+for|defeat\s+for|triumph|worth\s+having|step\s+forward|step\s+backward)\b/i;
+/** "participants deserved a straight answer", "a company owes them the truth": what ought to be. */
+const NORMATIVE = /\b(?:deserves?|deserved|owes?|owed)\b/i;
+/** "An inquiry would be held once …", "every household would receive …": an announced step. */
+const ANNOUNCED_STEP =
+  /^(?:an?|the|every|each|all)\s+(?:[\w’'-]+\s+){0,5}?(?:would|will)\s+(?:be\s+(?:held|launched|opened|set\s+up|created|introduced|paid|imposed|lifted|given|sent)|receive|get)\b/i;
 const WISH = /^(?:(?:[\w’'-]+\s+){0,4})(?:hopes?|wishes?|wants?|prays?|looks? forward)\b/i;
 
 /** Whether an attributed statement is an assertion of fact or an accusation. */
@@ -27,6 +35,9 @@ export function isAssertion(span: string): boolean {
   if (OBLIGATION.test(text)) return false;
   if (WISH.test(text)) return false;
   if (NOTHING_SAID.test(text) && words.length < 6) return false;
+  if (CHARACTERIZATION.test(text) && words.length < 16 && !/\d/.test(text)) return false;
+  if (NORMATIVE.test(text) && words.length < 16) return false;
+  if (ANNOUNCED_STEP.test(text)) return false;
   if (EVALUATION.test(text) && words.length < 14) return false;
   return true;
 }

@@ -695,9 +695,14 @@ export class SpeakerResolver {
         if (last && last.item >= ctx.item - 4) return { info: last.info, how: 'resolved' };
       }
     } else {
+      // "the spokeswoman" seven items on is still the one spokeswoman the text named.
       const hit =
         lastWhere(history, (h) => h.info.kind === 'person' && roleFits(h.info), ctx.item) ??
-        lastWhere(history, (h) => h.info.kind === 'person' && roleFits(h.info), ctx.item - 4);
+        lastWhere(history, (h) => h.info.kind === 'person' && roleFits(h.info), ctx.item - 4) ??
+        lastWhere(
+          history,
+          (h) => h.info.kind === 'person' && h.info.role !== null && roleFits(h.info),
+        );
       if (hit) return { info: hit.info, how: 'resolved' };
       const mention = lastWhere(this.mentions, (m) => roleFits(m.info), ctx.item - 4, ctx.item);
       if (mention) return { info: mention.info, how: 'resolved' };
