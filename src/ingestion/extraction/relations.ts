@@ -246,8 +246,8 @@ export const PAIR_FEATURES = [
  * `npm run extraction:train-relations` (which prints them, with a leave-one-briefing-out check).
  */
 export const RELATION_WEIGHTS: readonly number[] = [
-  -0.643, 0.774, 0.403, 0.236, 0.503, -0.763, -0.171, 0.225, -0.351, 0.142, -0.15, 0.071, -0.081,
-  0.025, 0.667, -0.297, -0.345, 1.455, 1.293, 0.084, 0.337, -0.538, -0.647, 0.448, 0.026,
+  -0.69, 0.735, 0.383, 0.188, 0.511, -0.76, -0.135, 0.236, -0.354, 0.134, -0.138, 0.068, -0.079,
+  0.038, 0.67, -0.299, -0.357, 1.402, 1.383, 0.086, 0.334, -0.526, -0.635, 0.468, 0.065,
 ];
 
 export interface PairCandidate {
