@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import { AuditAction, AuditEntityType } from '../audit/audit-action.js';
 import { AuditService } from '../audit/audit.service.js';
 import { Claim } from '../claims/claim.entity.js';
@@ -27,8 +27,10 @@ export class ClaimRelationsService {
     actor: string,
   ): Promise<ClaimRelation> {
     if (input.fromClaimId === input.toClaimId) throw selfRelation();
-    for (const id of [input.fromClaimId, input.toClaimId]) {
-      if (!(await manager.existsBy(Claim, { id }))) throw claimNotFound(id);
+    // Both ends in one read; which one is missing is looked up only when one is.
+    const ends = [input.fromClaimId, input.toClaimId];
+    if ((await manager.countBy(Claim, { id: In(ends) })) < 2) {
+      for (const id of ends) if (!(await manager.existsBy(Claim, { id }))) throw claimNotFound(id);
     }
     const existing = await manager.findOneBy(ClaimRelation, {
       fromClaimId: input.fromClaimId,

@@ -66,6 +66,8 @@ function assertDistinctOutlets(names: readonly string[]): void {
 /** How a claim came to be recorded: typed in by a person (the default) or found by extraction. */
 export interface ClaimOrigin {
   extractionConfidence: number;
+  /** The item the claim was extracted from, when the caller has just read it. */
+  item?: BriefingItem;
 }
 
 export interface DeletedClaim {
@@ -102,7 +104,10 @@ export class ClaimsService {
     assertDistinctOutlets(reportedBy);
 
     return this.unitOfWork.run(async (manager) => {
-      const item = await manager.findOneBy(BriefingItem, { id: input.itemId });
+      const item =
+        origin?.item?.id === input.itemId
+          ? origin.item
+          : await manager.findOneBy(BriefingItem, { id: input.itemId });
       if (!item) throw briefingItemNotFound(input.itemId);
       const span = locateQuote(item.text, input.quote ?? null, input.quoteStart);
       const speaker = await this.resolveSpeaker(manager, input);

@@ -128,18 +128,15 @@ export class IngestionService {
           actor,
         ));
       if (stored.briefing) await this.briefings.addItems(manager, briefing.id, plan.newItems);
-      const itemIds = new Map(
-        (await this.briefings.listItems(manager, briefing.id)).map((item) => [
-          item.position,
-          item.id,
-        ]),
+      const items = new Map(
+        (await this.briefings.listItems(manager, briefing.id)).map((item) => [item.position, item]),
       );
 
       const claimIds = new Map<string, number>();
       for (const ingested of answer.claims) {
         const claim = await this.claims.createClaim(
           {
-            itemId: itemIds.get(ingested.itemPosition)!,
+            itemId: items.get(ingested.itemPosition)!.id,
             text: ingested.text,
             quote: ingested.text,
             quoteStart: ingested.quoteStart,
@@ -153,7 +150,7 @@ export class IngestionService {
             verificationPhrase: ingested.verificationPhrase,
           },
           actor,
-          { extractionConfidence: ingested.confidence },
+          { extractionConfidence: ingested.confidence, item: items.get(ingested.itemPosition) },
         );
         ingested.claim = claim;
         claimIds.set(ingested.key, claim.id);
