@@ -144,4 +144,25 @@ describe('applyFactChecks', () => {
     );
     expect(other.verification).toBe('unverified');
   });
+
+  it('reads a denial called incorrect, and a fact-check of a claim the extractor missed', () => {
+    const denial = claim(1, 0, 'no drivers had been hired', 'Harbor Lines');
+    const turnout = claim(
+      2,
+      0,
+      'Turnout across the 239 stations was 56.2%',
+      'City Election Commission',
+    );
+    applyFactChecks(
+      [
+        'Title',
+        'Harbor Lines denied that replacement drivers had been hired.',
+        'Turnout across the 239 stations was 56.2%, the commission said. Records show 61.7% took part in 2010, so Korvin’s claim that turnout was the highest ever is false. Harbor Lines’ denial is incorrect.',
+      ],
+      [denial, turnout],
+    );
+    expect(denial.verification).toBe('false');
+    // Korvin's claim is not among the claims: the fact-check labels nobody else's.
+    expect(turnout.verification).toBe('unverified');
+  });
 });

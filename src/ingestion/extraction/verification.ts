@@ -113,7 +113,7 @@ export function findCues(item: string, selfOutlet: string | null): VerificationC
     }
     const f = FALSE_CUE.exec(s);
     // "X’s claim that A is false" names its target; applyFactChecks finds it.
-    if (f && !ATTRIBUTION_IN.test(s) && !namesItsTarget(s)) {
+    if (f && !ATTRIBUTION_IN.test(s) && !factCheckTarget(s)) {
       push('false', '', f.index);
       continue;
     }
@@ -226,19 +226,28 @@ export function applyCues(
   });
 }
 
-/** "Ostlund’s claim is false", "The minister’s statement that A is false": a named target. */
-const NAMED_CLAIM =
-  /^(?:The\s+)?((?:[A-Z][\p{L}’'-]*\s+){0,3}?[\p{L}’'-]+?)[’']s\s+(?:\w+\s+)?(?:claims?|statements?|assertions?|figures?|account|suggestion)\b(?:\s+that\s+(.+?))?\s+(?:is|was|are|were)\s+(?:false|untrue|incorrect|wrong|not\s+true)\b/u;
-const MEDIA = /\b(?:videos?|footage|photos?|photographs?|images?|clips?|pictures?|screenshots?)\b/i;
+const FACT_CHECKED =
+  '(?:claims?|statements?|assertions?|figures?|account|suggestions?|denials?|insistence|assurances?|explanation|version)';
+const VERDICT =
+  '(?:is|was|are|were)\\s+(?:false|untrue|incorrect|inaccurate|wrong|not\\s+(?:true|accurate|correct))';
+/** "Ostlund’s claim is false", "the ministry’s denial that A is incorrect": a named target. */
+const NAMED_CLAIM = new RegExp(
+  `(?:^|\\s)(?:[Tt]he\\s+)?((?:[A-Z][\\p{L}’'-]*\\s+){0,3}?[\\p{L}’'-]+?)(?:[’']s|(?<=s)[’'])\\s+(?:\\w+\\s+)?${FACT_CHECKED}\\b(?:\\s+that\\s+(.+?))?\\s+${VERDICT}\\b`,
+  'u',
+);
 /** "Claims that the videos show the dam are false": the target by its content. */
-const CLAIMS_THAT =
-  /^(?:The\s+)?(?:claims?|statements?|suggestions?|reports?|assertions?)\s+that\s+(.+?)\s+(?:is|was|are|were)\s+(?:false|untrue|incorrect|wrong|not\s+true)\b/i;
+const CLAIMS_THAT = new RegExp(
+  `(?:^|\\s)(?:[Tt]he\\s+)?(?:claims?|statements?|suggestions?|reports?|assertions?)\\s+that\\s+(.+?)\\s+${VERDICT}\\b`,
+  'i',
+);
+const MEDIA = /\b(?:videos?|footage|photos?|photographs?|images?|clips?|pictures?|screenshots?)\b/i;
 
-function namesItsTarget(sentence: string): boolean {
-  const at = sentence.search(
-    /\b(?:[A-Z][\p{L}’'-]*[’']s\s+(?:\w+\s+)?(?:claims?|statements?)|[Cc]laims?\s+that)\b/u,
-  );
-  return at >= 0 && (NAMED_CLAIM.test(sentence.slice(at)) || CLAIMS_THAT.test(sentence.slice(at)));
+/** The claim an outlet's fact-check sentence names: by whose it is, or by what it said. */
+function factCheckTarget(sentence: string): { who: string | null; content: string | null } | null {
+  const named = NAMED_CLAIM.exec(sentence);
+  if (named) return { who: named[1], content: named[2] ?? null };
+  const content = CLAIMS_THAT.exec(sentence)?.[1];
+  return content ? { who: null, content } : null;
 }
 
 /**
@@ -255,33 +264,33 @@ export function applyFactChecks(items: string[], claims: VerifiableClaim[]): voi
   items.forEach((item, idx) => {
     for (const sentence of splitSentences(item)) {
       const s = sentence.text;
-      const at = s.search(
-        /\b(?:[A-Z][\p{L}’'-]*[’']s\s+(?:\w+\s+)?(?:claims?|statements?)|[Cc]laims?\s+that)\b/u,
-      );
-      const tail = at >= 0 ? s.slice(at) : s;
-      const named = NAMED_CLAIM.exec(tail);
-      const content = named?.[2] ?? CLAIMS_THAT.exec(tail)?.[1];
-      if (!named && !content) continue;
+      const check = factCheckTarget(s);
+      if (!check) continue;
+      const { who, content } = check;
       const earlier: VerifiableClaim[] = [];
       for (let k = Math.max(0, idx - 12); k <= idx; k++)
         for (const c of byItem.get(k) ?? [])
           if (k < idx || c.spanStart < sentence.start) earlier.push(c);
+      // Whose claim it names, when it names someone ("the minister’s" may be a title the claim
+      // does not carry); else any claim before it.
+      const name = who?.toLowerCase();
+      const byWho = name
+        ? earlier.filter((c) => `${c.speaker} ${c.speakerRole ?? ''}`.toLowerCase().includes(name))
+        : earlier;
+      const candidates = byWho.length || /^[A-Z]/.test(who ?? '') ? byWho : earlier;
       let target: VerifiableClaim | undefined;
       if (content) {
         // "Claims that the video shows …": what a passive "said to show" claim reported.
         const media = MEDIA.test(content);
         let best = 0;
-        for (const c of earlier) {
+        for (const c of candidates) {
           const o = overlap(c.span, content) + (media && MEDIA.test(c.span) ? 0.3 : 0);
           if (o > best) [best, target] = [o, c];
         }
         if (best < 0.3) target = undefined;
-      } else if (named) {
-        const who = named[1].toLowerCase();
-        target = earlier
-          .filter((c) => `${c.speaker} ${c.speakerRole ?? ''}`.toLowerCase().includes(who))
-          .pop();
-      }
+        // "The claim that it showed Sunday’s vote is false": the claim just before it.
+        if (!target && !name) target = earlier.filter((c) => c.item === idx).pop();
+      } else target = candidates.pop();
       if (target) setLabel(target, 'false', target.item === idx ? s.replace(/[.\s]+$/, '') : null);
     }
   });
