@@ -137,6 +137,20 @@ export function affiliationOfRole(role: string): string | null {
   return c ? c.name : null;
 }
 
+/** Whether a text names a person by their last name, as a word of its own. */
+function namesSurname(text: string, name: string): boolean {
+  const surname = name.split(/\s+/).pop() ?? '';
+  if (surname.length < 3 || !/^\p{Lu}/u.test(surname)) return false;
+  const at = text.indexOf(surname);
+  return (
+    at >= 0 &&
+    !/\p{L}/u.test(text[at - 1] ?? ' ') &&
+    !/\p{L}/u.test(text[at + surname.length] ?? ' ')
+  );
+}
+
+const LEADER_TITLES = ['leader', 'chair', 'president', 'head', 'chief', 'secretary general'];
+
 const ROLE_THEN_NAME =
   /\b(?:spokes(?:wo)?man|spokesperson|minister|director|official|chief|head|commander|officer|chair(?:man|woman)?|president|secretary|manager|analyst|researcher|doctor|inspector|governor|mayor|leader|editor|reporter|correspondent)\s+[A-Z][\p{Ll}’'-]+(?:\s+[A-Z][\p{Ll}’'-]+)+$/u;
 
@@ -291,7 +305,7 @@ export function findMentions(items: string[]): Mention[] {
           const role = m[2].replace(/^(?:a|an|the)\s+/i, '');
           const head =
             role
-              .split(/\s+(?:for|of|at|with|in)\s+/)[0]
+              .split(/\s+(?:for|of|at|with|in|who|that|which)\s+/)[0]
               .split(/\s+/)
               .pop() ?? '';
           if (!ROLE_WORDS.has(head.toLowerCase()) && !PERSON_HEADS.has(head.toLowerCase()))
@@ -573,6 +587,13 @@ export class SpeakerResolver {
       const inItem = this.mentionsByItem.get(ctx.item);
       const mention = inItem?.[inItem.length - 1];
       if (mention) return { info: mention.info, how: 'resolved' };
+      // "Dalgaard also took on the question. “…,” he told analysts.": the person the item names.
+      const named = lastWhere(
+        history,
+        (h) => h.info.kind === 'person' && namesSurname(ctx.itemText, h.info.speaker),
+        ctx.item - 12,
+      );
+      if (named) return { info: named.info, how: 'resolved' };
       const any = lastWhere(history, (h) => h.info.kind === 'person', ctx.item - 2);
       if (any) return { info: any.info, how: 'resolved' };
       // Nobody has spoken yet: the person a title introduced just before ("Health Minister X").
@@ -637,10 +658,12 @@ export class SpeakerResolver {
         modifiers.every((m) => nw.some((x) => x.startsWith(m)))
       );
     };
+    // "the union leader" is the federation's chairman.
+    const heads = headStem === 'leader' ? LEADER_TITLES : [headStem];
     const roleFits = (s: SpeakerInfo) => {
       const hay = `${s.role ?? ''}`.toLowerCase();
       return (
-        hay.includes(headStem) &&
+        heads.some((h) => hay.includes(h)) &&
         modifiers.every(
           (m) =>
             hay.includes(m) ||

@@ -290,7 +290,8 @@ export function applyFactChecks(items: string[], claims: VerifiableClaim[]): voi
         if (best < 0.3) target = undefined;
         // "The claim that it showed Sunday’s vote is false": the claim just before it.
         if (!target && !name) target = earlier.filter((c) => c.item === idx).pop();
-      } else target = candidates.pop();
+        // "Dalgaard’s claim is false." answers a claim close by, not one from hours before.
+      } else target = candidates.filter((c) => c.item >= idx - 3).pop();
       if (target) setLabel(target, 'false', target.item === idx ? s.replace(/[.\s]+$/, '') : null);
     }
   });
