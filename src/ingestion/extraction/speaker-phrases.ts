@@ -313,7 +313,10 @@ function appositiveBefore(s: string, tokens: Token[], i: number): SpeakerPhrase 
     /[’']s$/.test(ws[0]) ||
     ws.some((w) => !isCapitalized(w));
   let ok = false;
-  if (looksName(left) && looksRole(right)) ok = isHeadWord(left[left.length - 1]);
+  // "Hartwell’s, the country’s second-largest grocery chain, said": a name that ends in ’s.
+  const last = left[left.length - 1];
+  if (looksName(left) && looksRole(right))
+    ok = isHeadWord(last) || (left.length === 1 && /^\p{Lu}\p{Ll}+[’']s$/u.test(last));
   else if (looksRole(left) && looksName(right))
     ok = isHeadWord(left[left.length - 1]) && isHeadWord(right[right.length - 1]);
   if (!ok) return null;

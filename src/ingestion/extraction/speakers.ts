@@ -165,7 +165,7 @@ const BODY_OF =
   /\b(?:Office|Ministry|Department|Bureau|Agency|Council|Commission|Institute|Centre|Center|Board|Authority|Federation|Association|Society|League|Academy|University|College|Directorate|Service)\s+(?:of|for)\s+(?:the\s+)?[A-Z][\p{L}’'-]*(?:\s+(?:of|for|and|&|[A-Z][\p{L}’'-]*))*$/u;
 
 const ORGANISATION_APPOSITIVE =
-  /^(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,4}?(?:company|firm|group|organi[sz]ation|agency|association|union|party|operator|maker|manufacturer|developer|bank|lender|insurer|lab|laboratory|charity|network|institute|utility|carrier|airline|consultancy|pollster)\b/iu;
+  /^(?:a|an|the)\s+(?:[\p{L}’'-]+\s+){0,4}?(?:company|firm|group|organi[sz]ation|agency|association|union|party|operator|maker|manufacturer|developer|bank|lender|insurer|lab|laboratory|charity|network|institute|utility|carrier|airline|consultancy|pollster|chain|retailer|grocer|supermarket|brand|publisher|broadcaster)\b/iu;
 
 /** Parses a speaker phrase as written, without context. */
 export function describeSpeaker(phrase: string): SpeakerInfo {
@@ -179,7 +179,7 @@ export function describeSpeaker(phrase: string): SpeakerInfo {
   if (appo) {
     const [left, right] = [appo[1], appo[2]];
     // "Meridale Clinical, the Askervik-based contract research organisation that …": a body.
-    if (words(left).every(isNameWord) && ORGANISATION_APPOSITIVE.test(right))
+    if (words(left.replace(/[’']s$/, '')).every(isNameWord) && ORGANISATION_APPOSITIVE.test(right))
       return { speaker: left, role: null, affiliation: null, kind: 'org' };
     const leftName = words(left).every(isNameWord);
     const rightName = words(bare(right)).every(isNameWord);
@@ -376,6 +376,9 @@ const GENERIC_ORG_HEADS = new Set([
   'insurer',
   'developer',
   'retailer',
+  'chain',
+  'grocer',
+  'supermarket',
   'platform',
   'campaign',
   'party',
