@@ -3,7 +3,7 @@
  * Pure and synchronous; the stages live beside this file:
  *
  *   items.ts → sentences.ts → attribution.ts (frames, with relays.ts) → assertions.ts (is it a
- *   claim?) → speakers.ts (who) → verification.ts → relations.ts
+ *   claim?) → speakers.ts (who) → verification.ts → relations.ts → relation-labels.ts
  */
 import { findFrames } from './attribution.js';
 import type { Frame } from './frame.types.js';
@@ -13,15 +13,21 @@ import { splitItems } from './items.js';
 import {
   findRelations,
   isDenialContent,
-  overlap,
   RELATION_THRESHOLD,
   type RelationOptions,
 } from './relations.js';
 import { normalizeQuotes, splitSentences, type Sentence } from './sentences.js';
 import { itemLeadLength } from './spans.js';
 import { gatherNames } from './names.js';
+import {
+  applyReferenceConfirmations,
+  applyReferenceDenials,
+  applyRelationLabels,
+  type ReferenceConfirmation,
+  type ReferenceDenial,
+} from './relation-labels.js';
 import { countryOf, findMentions, SpeakerResolver, type SpeakerInfo } from './speakers.js';
-import { applyCues, applyFactChecks, findSelfOutlet, setLabel } from './verification.js';
+import { applyCues, applyFactChecks, findSelfOutlet } from './verification.js';
 
 export { splitItems };
 
@@ -47,9 +53,8 @@ export function extractBriefing(text: string, options: ExtractionOptions = {}): 
   const names = gatherNames(items);
   const resolver = new SpeakerResolver(findMentions(items), names);
   const drafts: Draft[] = [];
-  const referenceDenials: { item: number; at: number; speaker: string; evidence: string }[] = [];
-  const referenceConfirmations: { item: number; at: number; speaker: string; object: string }[] =
-    [];
+  const referenceDenials: ReferenceDenial[] = [];
+  const referenceConfirmations: ReferenceConfirmation[] = [];
 
   items.forEach((item, idx) => {
     // Item 0 is the title when it reads as a headline (no closing punctuation).
@@ -141,61 +146,9 @@ export function extractBriefing(text: string, options: ExtractionOptions = {}): 
     { ...options.relations, threshold: Math.min(relationThreshold, labelThreshold) },
   );
   const relations = pairs.filter((r) => r.score >= relationThreshold);
-  const byId = new Map(drafts.map((d) => [d.id, d]));
-  for (const r of pairs) {
-    if (r.score < labelThreshold) continue;
-    const from = byId.get(r.from)!;
-    const to = byId.get(r.to)!;
-    if (r.type === 'denies') setLabel(to, 'denied', from.item === to.item ? from.span : null);
-    if (r.type === 'counters') setLabel(to, 'disputed', from.item === to.item ? from.span : null);
-    if (
-      r.type === 'supports' &&
-      (/^(?:confirmed|confirms|corroborated|acknowledged|verified)$/i.test(from.verb) ||
-        (isAbout(to, from) && overlap(to.span, from.span) >= 0.25))
-    ) {
-      setLabel(to, 'confirmed', null);
-    }
-  }
-
-  for (const r of referenceDenials) {
-    // The claim denied: the latest one before the denial, in its item or the one before, by
-    // another speaker.
-    const denier = r.speaker.toLowerCase().replace(/^the\s+/, '');
-    // "denied the report": a claim that reached the page through an outlet is the report meant.
-    const report = /\breports?\b/i.test(r.evidence);
-    let target: Draft | null = null;
-    for (let k = drafts.length - 1; k >= 0; k--) {
-      const d = drafts[k];
-      if (d.item > r.item || (d.item === r.item && d.spanStart >= r.at)) continue;
-      if (d.item < r.item - 1) break;
-      const who = `${d.speaker} ${d.speakerRole ?? ''} ${d.speakerAffiliation ?? ''}`.toLowerCase();
-      if (denier && who.includes(denier)) continue;
-      if (report && d.reportedBy.length > 0) {
-        target = d;
-        break;
-      }
-      target ??= d;
-      if (!report) break;
-    }
-    if (target)
-      setLabel(target, 'denied', target.item === r.item ? r.evidence.replace(/[.\s]+$/, '') : null);
-  }
-
-  for (const r of referenceConfirmations) {
-    // The claim confirmed: the latest one before, in its item or the one before, by another
-    // speaker, about the thing confirmed.
-    const by = r.speaker.toLowerCase().replace(/^the\s+/, '');
-    for (let k = drafts.length - 1; k >= 0; k--) {
-      const d = drafts[k];
-      if (d.item > r.item || (d.item === r.item && d.spanStart >= r.at)) continue;
-      if (d.item < r.item - 1) break;
-      if (d.item === r.item && d.spanStart + d.span.length > r.at) continue; // the confirmation is inside it
-      if (by && `${d.speaker} ${d.speakerRole ?? ''}`.toLowerCase().includes(by)) continue;
-      if (overlap(d.span, r.object) === 0) continue;
-      setLabel(d, 'confirmed', null);
-      break;
-    }
-  }
+  applyRelationLabels(drafts, pairs, labelThreshold);
+  applyReferenceDenials(drafts, referenceDenials);
+  applyReferenceConfirmations(drafts, referenceConfirmations);
 
   const claims: ExtractedClaim[] = drafts.map((d) => ({
     id: d.id,
@@ -375,19 +328,6 @@ function rememberSpeaker(
   if (resolution.info.kind === 'pronoun') return null;
   resolver.remember(resolution.info, idx);
   return resolution;
-}
-
-/** Whether a claim is about the party that speaks in another ("… at an NSF checkpoint" / the NSF). */
-function isAbout(claim: Draft, party: Draft): boolean {
-  const words = new Set(claim.span.toLowerCase().match(/[a-z0-9]+/g) ?? []);
-  const generic =
-    /^(?:the|of|and|for|ministry|office|spokesman|spokeswoman|official|government|department|national|state|news|agency|president|minister|general|house)$/;
-  const handles = [party.speaker, party.speakerAffiliation ?? '']
-    .join(' ')
-    .toLowerCase()
-    .match(/[a-z0-9]+/g)
-    ?.filter((w) => w.length > 2 && !generic.test(w));
-  return !!handles?.some((w) => words.has(w));
 }
 
 /**
