@@ -558,7 +558,7 @@ export class SpeakerResolver {
       PERSON_HEADS.has(head) ||
       ROLE_WORDS.has(head) ||
       GENERIC_ORG_HEADS.has(head) ||
-      /^(?:readout|statement|report|center|centre|service|institute|mission|coalition|alliance|campaign)$/.test(
+      /^(?:readout|statement|report|center|centre|service|institute|mission|coalition|alliance|campaign|paper)$/.test(
         head,
       )
     ))
