@@ -246,8 +246,8 @@ export const PAIR_FEATURES = [
  * `npm run extraction:train-relations` (which prints them, with a leave-one-briefing-out check).
  */
 export const RELATION_WEIGHTS: readonly number[] = [
-  -0.69, 0.735, 0.383, 0.188, 0.511, -0.76, -0.135, 0.236, -0.354, 0.134, -0.138, 0.068, -0.079,
-  0.038, 0.67, -0.299, -0.357, 1.402, 1.383, 0.086, 0.334, -0.526, -0.635, 0.468, 0.065,
+  -0.611, 0.779, 0.388, 0.109, 0.561, -0.764, -0.045, 0.118, -0.346, 0.136, -0.064, 0.034, 0.077,
+  0.051, 0.613, -0.31, -0.322, 1.398, 1.271, 0.055, 0.353, -0.541, -0.604, 0.427, 0.052,
 ];
 
 export interface PairCandidate {
