@@ -11,6 +11,8 @@ describe('isAssertion', () => {
     'Ukraine of shelling a village in the Kursk region',
     'The offer is worth 6.4% over two years',
     'the storm would make landfall on Friday',
+    'contact tracers were following 612 people',
+    'the agency could not yet confirm a second death',
   ])('keeps a statement of fact or accusation: %s', (span) => {
     expect(isAssertion(span)).toBe(true);
   });
@@ -31,6 +33,8 @@ describe('isAssertion', () => {
     ['an announced step', 'an inquiry into the response would be held once the rescue was over'],
     ['a readiness', 'the bank stood ready to move if the outlook changed'],
     ['a body’s own plan', 'the region would commission its own review of the plan'],
+    ['an exhortation', 'Follow the official warnings'],
+    ['a feeling', 'I am not interested in blame today'],
   ])('drops %s', (_kind, span) => {
     expect(isAssertion(span)).toBe(false);
   });

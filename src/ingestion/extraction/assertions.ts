@@ -11,7 +11,7 @@ const OBLIGATION = /^(?:[\w’'-]+\s+){0,6}?(?:must|should|ought to|needs? to|ha
 const SELF_INTENT =
   /^(?:it|he|she|they|we|i|(?:his|her|its|their|our)\s+(?:forces|troops|government|country|army|company|party|side|fighters)|the\s+(?:government|ministry|company|army|military|party|group|alliance|coalition|campaign|administration|agency|authority|authorities|council|commission|department|firm|utility|union|office|board|court|club|team|federation|society|operator|service|police|strike|city|state|bank|region|province|country|university|school|college|hospital|airline|paper|newspaper|station|network|regulator|watchdog|investigation|inquiry|review|probe))\s+(?:would|will|[’']ll|plans? to|intends? to|is ready to|are ready to|is prepared to|are prepared to|aims? to|hopes? to|wants? to|is determined to|was ready to|was prepared to|vows? to|is going to|are going to|could(?!\s+not\b|\s+neither\b)|might|may|stands? ready|stood ready)\b/i;
 const EVALUATION =
-  /^(?:(?:the|this|that|it|we|i|these|those|such)\s+(?:[\w’'-]+\s+){0,4}?)?(?:was|is|were|are|has been|had been|will be|would be)\s+[“"]?(?:a\s+|an\s+)?(?:very\s+|extremely\s+|highly\s+|deeply\s+|truly\s+|absolutely\s+|completely\s+|totally\s+|quite\s+|most\s+)?(?:productive|constructive|useful|important|unacceptable|outrageous|shameful|disgraceful|good|great|excellent|positive|fruitful|successful|historic|cynical|absurd|ridiculous|terrible|horrible|wonderful|necessary|crucial|meaningful|substantive|frank|candid|warm|appalling|reckless|irresponsible|dangerous|provocative|barbaric|heinous|despicable|monstrous|tragic|sad|regrettable|welcome|encouraging|disappointing|troubling|concerning|alarming|worrying|significant|vital|essential|critical|key|major|alarmed|concerned|worried|saddened|shocked|appalled|outraged|dismayed|pleased|delighted|proud|grateful|confident|optimistic|hopeful|disappointed|heartbroken|fair|unfair|generous|remarkable|extraordinary|reasonable|unreasonable|fantasy|nonsense|rubbish|laughable|insulting|pathetic|baseless|shocking|scandalous)\b/i;
+  /^(?:(?:the|this|that|it|we|i|these|those|such)\s+(?:[\w’'-]+\s+){0,4}?)?(?:was|is|were|are|has been|had been|will be|would be)\s+[“"]?(?:a\s+|an\s+)?(?:very\s+|extremely\s+|highly\s+|deeply\s+|truly\s+|absolutely\s+|completely\s+|totally\s+|quite\s+|most\s+)?(?:productive|constructive|useful|important|unacceptable|outrageous|shameful|disgraceful|good|great|excellent|positive|fruitful|successful|historic|cynical|absurd|ridiculous|terrible|horrible|wonderful|necessary|crucial|meaningful|substantive|frank|candid|warm|appalling|reckless|irresponsible|dangerous|provocative|barbaric|heinous|despicable|monstrous|tragic|sad|regrettable|welcome|encouraging|disappointing|troubling|concerning|alarming|worrying|significant|vital|essential|critical|key|major|alarmed|concerned|worried|saddened|shocked|appalled|outraged|dismayed|pleased|delighted|proud|grateful|confident|optimistic|hopeful|disappointed|heartbroken|fair|unfair|generous|remarkable|extraordinary|wrong|political\s+choice|reasonable|unreasonable|fantasy|nonsense|rubbish|laughable|insulting|pathetic|baseless|shocking|scandalous)\b/i;
 /** "before the mayor had said a word": an object that states nothing. */
 const NOTHING_SAID = /^(?:a\s+word|nothing|little|anything|something|so|yes|no|goodbye|thanks)\b/i;
 /** "This is cronyism with a hospital badge", "would have been the real betrayal": a verdict. */
@@ -22,6 +22,12 @@ const NORMATIVE = /\b(?:deserves?|deserved|owes?|owed)\b/i;
 /** "An inquiry would be held once …", "every household would receive …": an announced step. */
 const ANNOUNCED_STEP =
   /^(?:an?|the|every|each|all)\s+(?:[\w’'-]+\s+){0,5}?(?:would|will)\s+(?:be\s+(?:held|launched|opened|set\s+up|created|introduced|paid|imposed|lifted|given|sent)|receive|get)\b/i;
+/** "Follow the official warnings", "Please stay indoors": an exhortation. */
+const IMPERATIVE =
+  /^(?:please\s+)?(?:(?:do\s+not|don[’']t)\s+[a-z]+|(?:follow|stay|keep|stop|leave|avoid|evacuate|check)\s+(?:the|a|an|your|our|away|out|off|indoors|inside|home|safe|calm|clear|before)\b)/i;
+/** "I am not interested in blame today": how the speaker feels. */
+const FEELING =
+  /^(?:i|we)\s+(?:am|are|[’']m|[’']re)\s+(?:not\s+)?(?:interested|sorry|proud|determined|committed|happy|glad|ready|confident|grateful|heartbroken|angry|furious)\b/i;
 const WISH = /^(?:(?:[\w’'-]+\s+){0,4})(?:hopes?|wishes?|wants?|prays?|looks? forward)\b/i;
 
 /** Whether an attributed statement is an assertion of fact or an accusation. */
@@ -35,6 +41,7 @@ export function isAssertion(span: string): boolean {
   if (OBLIGATION.test(text)) return false;
   if (WISH.test(text)) return false;
   if (NOTHING_SAID.test(text) && words.length < 6) return false;
+  if (IMPERATIVE.test(text) || FEELING.test(text)) return false;
   if (CHARACTERIZATION.test(text) && words.length < 16 && !/\d/.test(text)) return false;
   if (NORMATIVE.test(text) && words.length < 16) return false;
   if (ANNOUNCED_STEP.test(text)) return false;

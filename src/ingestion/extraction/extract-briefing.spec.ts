@@ -140,3 +140,20 @@ describe('extractBriefing: who "it", "she" and "the site" are', () => {
     expect(extractBriefing(text).claims).toEqual([]);
   });
 });
+
+describe('extractBriefing: long quotes and ages', () => {
+  it('credits every sentence of a long quote to the attribution that closes it', () => {
+    const text = [
+      'Title',
+      'Pieter Haldane, the river authority’s head of forecasting, was asked about the figures. “Our forecast is built from 46 river gauges. We have seen the new numbers this morning. Follow the official warnings. The river will crest at 7.4 metres,” he said.',
+      'Jonas Merrill, 58, who runs the bakery on Mill Lane, said the water was at his knees within 40 minutes.',
+    ].join('\n\n');
+    const claims = extractBriefing(text).claims.map((c) => [c.speaker, c.span]);
+    expect(claims).toEqual([
+      ['Pieter Haldane', 'Our forecast is built from 46 river gauges'],
+      ['Pieter Haldane', 'We have seen the new numbers this morning'],
+      ['Pieter Haldane', 'The river will crest at 7.4 metres'],
+      ['Jonas Merrill', 'the water was at his knees within 40 minutes'],
+    ]);
+  });
+});

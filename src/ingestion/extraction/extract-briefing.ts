@@ -172,11 +172,21 @@ export function extractBriefing(text: string, options: ExtractionOptions = {}): 
  */
 function quoteContinuation(sentences: Sentence[], frames: Frame[][], k: number): Frame[] {
   const text = normalizeQuotes(sentences[k].text);
-  const m = /^[“"]([^“”"]+?)[,.!?]?[”"]?$/.exec(text);
+  // A sentence inside a quote that opened before it ("“A. B. C,” he said": B) has no mark.
+  const inside = /^[^“”"]+[.!?]$/.test(text) && opensQuote(sentences, k);
+  const m = inside ? text : /^[“"]([^“”"]+?)[,.!?]?[”"]?$/.exec(text);
   if (!m) return [];
   const closed = /[”"]$/.test(text);
-  const prev = frames[k - 1]?.find((f) => f.speaker);
-  const next = frames[k + 1]?.find((f) => f.speaker);
+  const prev = inside ? undefined : frames[k - 1]?.find((f) => f.speaker);
+  // “A. B. C,” he said: an open quote runs on to the sentence that closes and attributes it.
+  let next = frames[k + 1]?.find((f) => f.speaker);
+  if (!closed && !prev && !next)
+    for (let j = k + 1; j < sentences.length && j <= k + 6; j++) {
+      if (!/[”"]/.test(normalizeQuotes(sentences[j].text))) continue;
+      next = frames[j].find((f) => f.speaker);
+      break;
+    }
+  if (inside) return next?.speaker ? [continuationOf(next, 0, text)] : [];
   const source =
     prev && (closed || !next)
       ? prev
@@ -184,29 +194,41 @@ function quoteContinuation(sentences: Sentence[], frames: Frame[][], k: number):
         ? next
         : prev;
   if (!source?.speaker) return [];
-  const start = 1;
+  return [continuationOf(source, 1, text)];
+}
+
+/** Whether the sentences before `k` in the item leave a quotation open. */
+function opensQuote(sentences: Sentence[], k: number): boolean {
+  let open = false;
+  for (let j = 0; j < k; j++)
+    for (const c of normalizeQuotes(sentences[j].text)) {
+      if (c === '“') open = true;
+      else if (c === '”') open = false;
+    }
+  return open;
+}
+
+/** A quote sentence credited to the speaker of the frame that attributes its quotation. */
+function continuationOf(source: Frame, start: number, text: string): Frame {
   let end = text.length;
   while (end > start && /[”".,!?\s]/.test(text[end - 1])) end--;
-  return [
-    {
-      kind: 'continuation',
-      verb: source.verb,
-      speaker: { text: source.speaker.text, start: -1 },
-      clauseSubject: source.clauseSubject,
-      start,
-      end,
-      relays: source.relays,
-      denial: false,
-      explicitness: 0.6,
-      clausal: true,
-    },
-  ];
+  return {
+    kind: 'continuation',
+    verb: source.verb,
+    speaker: { text: source.speaker!.text, start: -1 },
+    clauseSubject: source.clauseSubject,
+    start,
+    end,
+    relays: source.relays,
+    denial: false,
+    explicitness: 0.6,
+    clausal: true,
+  };
 }
 
 const PASSIVE_SHOW =
   /\b(?:(?:were|was|is|are|have\s+been|has\s+been)\s+said\s+to\s+(?:show|depict)|said\s+to\s+(?:show|depict)|purport(?:ed|ing|s)?\s+to\s+(?:show|depict)|claiming\s+to\s+show|circulating\s+online\s+(?:showed|show))\b/;
 
-/** "Photos said to show …": a claim by unnamed social media sources. */
 /** "X was reported to have …", "is said to have …": a passive attribution with no source. */
 const PASSIVE_REPORTED =
   /\b(?:was|were|is|are|has\s+been|have\s+been)\s+(?:reported|said|alleged|rumou?red|claimed)\s+to\s+(?:have\s+)?[a-z]/;

@@ -113,6 +113,16 @@ export function subjectBefore(
   // "employees of the organisation that ran the trial told …": a relative clause on the subject.
   const relative = RELATIVE_CLAUSE.exec(s.slice(from, verbStart));
   if (relative && relative.index > 0) verbStart = from + relative.index;
+  // "The police commander for the old town told …": a lower-case phrase after the head.
+  const remit = /\s+(?:for|in|at)\s+(?:the\s+)?[a-z][a-z\s-]{1,30}$/.exec(s.slice(from, verbStart));
+  if (
+    remit &&
+    remit.index > 0 &&
+    /\b(?!(?:A|An|The)\s)[A-Z][\w’'-]*\s+(?:commander|chief|head|director|spokes\w+|officer|official|minister|governor|mayor)$/.test(
+      s.slice(from, from + remit.index),
+    )
+  )
+    verbStart = from + remit.index;
   const tokens = tokenize(s, from, verbStart);
   let i = tokens.length - 1;
   const asideRelays: string[] = [];
@@ -142,6 +152,11 @@ export function subjectBefore(
         if (spoke && isOutlet(spoke[1])) asideRelays.push(relayName(spoke[1]));
         i = seg - 1;
         tokens[i] = { ...tokens[i], raw: tokens[i].raw.replace(/,$/, '') };
+        // "Jonas Merrill, 58, who runs the bakery, said": the age before the aside goes too.
+        if (/^\d{1,3}$/.test(tokens[i].core) && i > 0 && tokens[i - 1].raw.endsWith(',')) {
+          i--;
+          tokens[i] = { ...tokens[i], raw: tokens[i].raw.replace(/,$/, '') };
+        }
         continue;
       }
       if (aside && seg === 0) return null;

@@ -270,7 +270,7 @@ const TITLED_NAME =
   /\b((?:(?:Prime|Foreign|Defense|Defence|Interior|Finance|Deputy|Vice|Acting|Former|National|Security|Chief|Supreme|Press|Senior)\s+)*(?:President|Minister|Secretary|Chancellor|Premier|King|Queen|Prince|Gen\.|General|Lt\.|Col\.|Adm\.|Sen\.|Rep\.|Gov\.|Governor|Mayor|Speaker|Leader|Senator|Representative|Councillor|Councilor|Councilman|Councilwoman|Alderman|Inspector|Detective|Sheriff|Superintendent|Professor|Prof\.|Dr\.|Director|Chairman|Chairwoman|Commissioner|Administrator|Judge|Justice|Attorney General|Chief Executive|Officer|Commander|Spokesperson|Ambassador|Envoy|Spokesman|Spokeswoman|spokesman|spokeswoman|spokesperson|leader|president|minister|secretary|governor|mayor|chief|commander|head|director|official|adviser|envoy|ambassador|CEO|chairman|founder|prosecutor|judge|analyst|correspondent|reporter|aide)\s+)((?:[A-Z][\p{L}’'-]+|(?:al|bin|de|van|von|el|ibn)(?![\p{L}]))(?:\s+(?:[A-Z][\p{L}’'-]+|(?:al|bin|de|van|von|el|ibn)(?![\p{L}]))){0,3})/gu;
 
 const APPOSITIVE_MENTION =
-  /(?<![\p{L}’'.-])([A-Z][\p{Ll}’'-]+(?:\s+[A-Z][\p{Ll}’'-]+){1,2}),\s+((?:a|an|the)\s+(?:[\p{Ll}-]+\s+){0,3}?[\p{Ll}-]+(?:\s+(?:for|of|at|with|in)\s+[^,;.]{2,60})?),/gu;
+  /(?<![\p{L}’'.-])([A-Z][\p{Ll}’'-]+(?:\s+[A-Z][\p{Ll}’'-]+){1,2}),\s+((?:a|an|the)\s+(?:[\p{Ll}’'-]+\s+){0,3}?[\p{Ll}-]+(?:\s+(?:for|of|at|with|in)\s+[^,;.]{2,60})?),/gu;
 
 export function findMentions(items: string[]): Mention[] {
   const out: Mention[] = [];
@@ -593,7 +593,9 @@ export class SpeakerResolver {
       // "Dalgaard also took on the question. “…,” he told analysts.": the person the item names.
       const named = lastWhere(
         history,
-        (h) => h.info.kind === 'person' && namesSurname(ctx.itemText, h.info.speaker),
+        (h) =>
+          (h.info.kind === 'person' || h.info.kind === 'name') &&
+          namesSurname(ctx.itemText, h.info.speaker),
         ctx.item - 12,
       );
       if (named) return { info: named.info, how: 'resolved' };

@@ -32,7 +32,7 @@ const POST_VERB_ADVERBIALS: RegExp[] = [
   /\s*,?\s*in\s+(?:a\s+)?(?:Telegram|Facebook|X|Twitter|Instagram|social\s+media|video|written|televised|nightly|daily|joint|separate)\b(?:\s+[\w’'-]+){0,3}?\s+(?:post|statement|message|address|video|remarks|update|briefing|comments|interview|appearance)s?\b/y,
   /\s*,?\s*(?:in\s+(?:a\s+)?(?:statement|statements|remarks|comments|response|reply|a\s+readout))\b/y,
   /\s*,?\s*(?:in|from)\s+(?:Kyiv|Moscow|Washington|Beijing|London|Brussels|Paris|Berlin|Jerusalem|Tel Aviv|Gaza|Beirut|Tehran|Seoul|Tokyo|Pyongyang|Geneva|New York|Davos|Vilnius|Warsaw|Ankara|Istanbul|Cairo|Doha|Riyadh)\b/y,
-  /\s*,?\s*(?:at|in|from|outside|inside|near|during\s+a\s+visit\s+to)\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}(?=\s*(?:,|that\b|on\b|in\b|at\b|\.|$|[“"]))/y,
+  /\s*,?\s*(?:at|in|from|outside|inside|near|during\s+a\s+visit\s+to)\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}(?:\s+(?:station|office|building|headquarters|courthouse|hall|hospital|school|gates?|airport|camp|depot|plant))?(?=\s*(?:,|that\b|on\b|in\b|at\b|\.|$|[“"]))/y,
   /\s*,?\s*(?:to|with|for)\s+(?:its\s+|his\s+|her\s+|their\s+)?(?:clients|investors|shareholders|staff|employees|members|supporters|customers|reporters|journalists|lawmakers|colleagues|followers|subscribers|readers|viewers|students|parents|analysts|delegates|officials|regulators|authorities|prosecutors|police|legislators|the\s+court|the\s+judge|the\s+jury|the\s+committee)\b/y,
   /\s*,?\s*without\s+(?:providing|offering|giving|citing)\s+(?:any\s+)?(?:evidence|details|proof)\b/y,
   /\s*,?\s*citing\s+([^,.;]{2,80}?)(?=\s*(?:,|that\b|\.|$))/y,
