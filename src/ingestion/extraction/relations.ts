@@ -246,8 +246,8 @@ export const PAIR_FEATURES = [
  * `npm run extraction:train-relations` (which prints them, with a leave-one-briefing-out check).
  */
 export const RELATION_WEIGHTS: readonly number[] = [
-  -0.611, 0.779, 0.388, 0.109, 0.561, -0.764, -0.045, 0.118, -0.346, 0.136, -0.064, 0.034, 0.077,
-  0.051, 0.613, -0.31, -0.322, 1.398, 1.271, 0.055, 0.353, -0.541, -0.604, 0.427, 0.052,
+  -0.6, 0.765, 0.395, 0.131, 0.545, -0.79, -0.061, 0.1, -0.197, 0.161, -0.062, 0.026, 0.073, 0.04,
+  0.605, -0.309, -0.324, 1.385, 1.276, 0.054, 0.346, -0.556, -0.53, 0.395, 0.045,
 ];
 
 export interface PairCandidate {
