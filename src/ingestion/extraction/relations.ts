@@ -250,6 +250,9 @@ export const RELATION_WEIGHTS: readonly number[] = [
   0.605, -0.309, -0.324, 1.385, 1.276, 0.054, 0.346, -0.556, -0.53, 0.395, 0.045,
 ];
 
+const RULE_SCORE = PAIR_FEATURES.indexOf('ruleScore');
+const NEAREST_BEST = PAIR_FEATURES.indexOf('nearestBest');
+
 export interface PairCandidate {
   from: RelatableClaim;
   to: RelatableClaim;
@@ -418,7 +421,7 @@ export function findRelations(
         +side,
         +((t.reportedBy?.length ?? 0) > 0),
         rule,
-        0,
+        0, // nearestBest, set below
         +(cue.denial && answererNamed),
         +cue.contrast * o,
         +(c.item - t.item > 2 && !answererNamed && !targetNamed && !figures),
@@ -438,8 +441,8 @@ export function findRelations(
     // The best hand-scored candidate, as the earlier rules would have picked it.
     let best = -1;
     for (let k = 0; k < pairs.length; k++)
-      if (best < 0 || pairs[k].f[17] > pairs[best].f[17]) best = k;
-    if (best >= 0) pairs[best].f[18] = 1;
+      if (best < 0 || pairs[k].f[RULE_SCORE] > pairs[best].f[RULE_SCORE]) best = k;
+    if (best >= 0) pairs[best].f[NEAREST_BEST] = 1;
     for (const { j, o, figures, f } of pairs) {
       onCandidate?.({ from: c, to: claims[j], features: f });
       const p = probability(weights, f);
