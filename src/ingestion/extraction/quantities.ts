@@ -2,7 +2,7 @@
  * Figures in a claim, for telling when two parties give different numbers for the same thing
  * ("312 people had been confirmed dead" / "we have buried more than 500 people"). A figure is a
  * value and what it counts: the words after the number, with near-synonyms folded into one class
- * so that "bodies" and "people", or "accounts" and "customers", count the same thing.
+ * so that "bodies" and "dead", or "accounts" and "customers", count the same thing.
  */
 
 export interface Quantity {
