@@ -9,7 +9,7 @@ import { findFrames } from './attribution.js';
 import type { Frame } from './frame.types.js';
 import { isAssertion } from './assertions.js';
 import type { BriefingExtraction, ExtractedClaim } from './extraction.types.js';
-import { splitItems } from './items.js';
+import { groupByItem, splitItems } from './items.js';
 import {
   findRelations,
   isDenialContent,
@@ -357,12 +357,7 @@ function rememberSpeaker(
  * Defense Ministry said …").
  */
 function specifyVagueSpeakers(drafts: Draft[]): void {
-  const byItem = new Map<number, Draft[]>();
-  for (const d of drafts) {
-    const list = byItem.get(d.item);
-    if (list) list.push(d);
-    else byItem.set(d.item, [d]);
-  }
+  const byItem = groupByItem(drafts);
   for (const d of drafts) {
     if (d.kind !== 'country') continue;
     const country = countryOf(d.speaker);

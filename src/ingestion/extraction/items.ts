@@ -10,3 +10,14 @@ export function splitItems(text: string): string[] {
     .map((item) => item.trim())
     .filter((item) => item.length > 0);
 }
+
+/** Things that belong to items (claims), grouped by item index, in their order. */
+export function groupByItem<T extends { item: number }>(list: readonly T[]): Map<number, T[]> {
+  const groups = new Map<number, T[]>();
+  for (const x of list) {
+    const group = groups.get(x.item);
+    if (group) group.push(x);
+    else groups.set(x.item, [x]);
+  }
+  return groups;
+}

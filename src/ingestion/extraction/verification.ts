@@ -6,6 +6,7 @@
  */
 import type { ExtractedVerification } from './extraction.types.js';
 import { isOutletPhrase } from './relays.js';
+import { groupByItem } from './items.js';
 import { overlap } from './relations.js';
 import { splitSentences } from './sentences.js';
 
@@ -168,12 +169,7 @@ export function applyCues(
   claims: VerifiableClaim[],
   selfOutlet: string | null,
 ): void {
-  const byItem = new Map<number, VerifiableClaim[]>();
-  for (const c of claims) {
-    const list = byItem.get(c.item);
-    if (list) list.push(c);
-    else byItem.set(c.item, [c]);
-  }
+  const byItem = groupByItem(claims);
   items.forEach((item, idx) => {
     const cues = findCues(item, selfOutlet);
     if (!cues.length) return;
@@ -255,12 +251,7 @@ function factCheckTarget(sentence: string): { who: string | null; content: strin
  * names false: the latest claim by the person it names, or the one whose content it repeats.
  */
 export function applyFactChecks(items: string[], claims: VerifiableClaim[]): void {
-  const byItem = new Map<number, VerifiableClaim[]>();
-  for (const c of claims) {
-    const list = byItem.get(c.item);
-    if (list) list.push(c);
-    else byItem.set(c.item, [c]);
-  }
+  const byItem = groupByItem(claims);
   items.forEach((item, idx) => {
     for (const sentence of splitSentences(item)) {
       const s = sentence.text;
@@ -290,8 +281,10 @@ export function applyFactChecks(items: string[], claims: VerifiableClaim[]): voi
         if (best < 0.3) target = undefined;
         // "The claim that it showed Sunday’s vote is false": the claim just before it.
         if (!target && !name) target = earlier.filter((c) => c.item === idx).pop();
+      } else {
         // "Dalgaard’s claim is false." answers a claim close by, not one from hours before.
-      } else target = candidates.filter((c) => c.item >= idx - 3).pop();
+        target = candidates.filter((c) => c.item >= idx - 3).pop();
+      }
       if (target) setLabel(target, 'false', target.item === idx ? s.replace(/[.\s]+$/, '') : null);
     }
   });
