@@ -20,7 +20,7 @@ const iterations = Number(args.iterations ?? 4000);
 const thresholds = [0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95];
 
 const { extractBriefing } = await loadExtraction('extract-briefing.js');
-const { PAIR_FEATURES } = await loadExtraction('relations.js');
+const { PAIR_FEATURES, tokenF1 } = await loadExtraction('relations.js');
 const score = await loadScorer(args.scorer);
 
 const words = (s) =>
@@ -32,33 +32,13 @@ const words = (s) =>
     .split(/[^a-z0-9]+/)
     .filter(Boolean);
 
-function tokenF1(a, b) {
-  const wa = words(a);
-  const wb = words(b);
-  if (!wa.length || !wb.length) return 0;
-  const counts = new Map();
-  for (const w of wb) counts.set(w, (counts.get(w) ?? 0) + 1);
-  let common = 0;
-  for (const w of wa) {
-    const n = counts.get(w) ?? 0;
-    if (n > 0) {
-      common++;
-      counts.set(w, n - 1);
-    }
-  }
-  if (!common) return 0;
-  const p = common / wa.length;
-  const r = common / wb.length;
-  return (2 * p * r) / (p + r);
-}
-
 /** Predicted claim id → gold claim id, as the scorer matches them. */
 function matchClaims(gold, pred) {
   const pairs = [];
   for (const g of gold.claims)
     for (const p of pred.claims) {
       if (g.item !== p.item) continue;
-      const o = tokenF1(g.span, p.span);
+      const o = tokenF1(words(g.span), words(p.span));
       if (o >= 0.5) pairs.push({ g, p, o });
     }
   pairs.sort((x, y) => y.o - x.o);

@@ -50,10 +50,11 @@ export function stems(text: string): string[] {
 
 /** Token-F1 overlap of two texts' stems. */
 export function overlap(a: string, b: string): number {
-  return stemOverlap(stems(a), stems(b));
+  return tokenF1(stems(a), stems(b));
 }
 
-function stemOverlap(wa: readonly string[], wb: readonly string[]): number {
+/** Token-F1 of two token lists, each token matched at most once. */
+export function tokenF1(wa: readonly string[], wb: readonly string[]): number {
   if (!wa.length || !wb.length) return 0;
   const counts = new Map<string, number>();
   for (const w of wb) counts.set(w, (counts.get(w) ?? 0) + 1);
@@ -384,7 +385,7 @@ export function findRelations(
       const pt = prepared[j];
       if (sameNames(pc.names, pt.names)) continue;
       if (relayedBy(pc, pt) || relayedBy(pt, pc)) continue;
-      const o = stemOverlap(pc.stems, pt.stems);
+      const o = tokenF1(pc.stems, pt.stems);
       const answererNamed = mentions(pc, pt);
       const targetNamed = pt.handles.some((w) => sentenceWords.has(w));
       const figures = differInFigures(pc.figures, pt.figures);
