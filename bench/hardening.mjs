@@ -16,22 +16,14 @@
 // Rate limiting is turned off (RATE_LIMIT_MAX=0, RATE_LIMIT_ADDRESS_MAX=0): one client from one
 // address is the whole load here, and the figures are of the server, not of the limiter.
 // Tables go to bench/results/hardening-<db>.md (and .json) and are printed.
-import { spawn, spawnSync } from 'node:child_process';
-import {
-  cpSync,
-  createWriteStream,
-  existsSync,
-  mkdirSync,
-  readFileSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { spawn } from 'node:child_process';
+import { createWriteStream, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import net from 'node:net';
 import os from 'node:os';
 import { resolve } from 'node:path';
 import { dropDatabase, generate } from './generate.mjs';
+import { createKey, ensureBenchDependencies, freePort, sleep, snapshotApp } from './lib/app.mjs';
 import { BENCH_DIR, PROJECT_DIR } from './lib/drivers.mjs';
 import { parseArgs } from './lib/args.mjs';
 import { seededRandom } from './lib/random.mjs';
@@ -57,67 +49,9 @@ const DATA_DIR = resolve(BENCH_DIR, 'data');
 const APP_DIR = resolve(DATA_DIR, 'hardening-app');
 const LATENCY_BUDGET_MS = 50;
 const RSS_BUDGET_MB = 50;
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const log = (...parts) => console.log(...parts);
 
-function ensureAutocannon() {
-  if (existsSync(resolve(BENCH_DIR, 'node_modules', 'autocannon', 'package.json'))) return;
-  log('Installing the bench-only dependencies (npm --prefix bench install)…');
-  const r = spawnSync('npm', ['--prefix', BENCH_DIR, 'install', '--no-audit', '--no-fund'], {
-    stdio: 'inherit',
-  });
-  if (r.status !== 0) throw new Error('npm --prefix bench install failed');
-}
-
-/** A copy of dist/, so that a rebuild elsewhere cannot pull the server away mid-run. */
-function snapshotApp() {
-  if (!existsSync(resolve(PROJECT_DIR, 'dist', 'main.js'))) {
-    const r = spawnSync('npm', ['run', 'build'], { cwd: PROJECT_DIR, stdio: 'inherit' });
-    if (r.status !== 0) throw new Error('npm run build failed');
-  }
-  rmSync(resolve(APP_DIR, 'dist'), { recursive: true, force: true });
-  mkdirSync(APP_DIR, { recursive: true });
-  cpSync(resolve(PROJECT_DIR, 'dist'), resolve(APP_DIR, 'dist'), { recursive: true });
-  if (!existsSync(resolve(APP_DIR, 'node_modules')))
-    symlinkSync('../../../node_modules', resolve(APP_DIR, 'node_modules'));
-}
-
-function freePort() {
-  return new Promise((res, rej) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on('error', rej);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => res(port));
-    });
-  });
-}
-
 const SERVER_ENV = { NODE_ENV: 'production', RATE_LIMIT_MAX: '0', RATE_LIMIT_ADDRESS_MAX: '0' };
-
-function createKey(databaseUrl) {
-  const r = spawnSync(
-    process.execPath,
-    [
-      resolve(APP_DIR, 'dist', 'cli.js'),
-      'api-key',
-      'create',
-      '--name',
-      `hardening-${Date.now()}`,
-      '--role',
-      'FACT_CHECKER',
-    ],
-    {
-      cwd: PROJECT_DIR,
-      env: { ...process.env, ...SERVER_ENV, DATABASE_URL: databaseUrl },
-      encoding: 'utf8',
-    },
-  );
-  const key = /ctk_[A-Za-z0-9]+_[A-Za-z0-9_-]+/.exec(r.stdout)?.[0];
-  if (r.status !== 0 || !key) throw new Error(`api-key create failed: ${r.stdout}\n${r.stderr}`);
-  return key;
-}
 
 async function startServer(databaseUrl, logName) {
   const port = await freePort();
@@ -516,8 +450,8 @@ function render(db, r) {
 }
 
 // ---------------------------------------------------------------- main
-ensureAutocannon();
-snapshotApp();
+ensureBenchDependencies(['autocannon']);
+await snapshotApp(APP_DIR);
 mkdirSync(RESULTS_DIR, { recursive: true });
 let failed = false;
 for (const db of opt.dbs) {
@@ -533,7 +467,7 @@ for (const db of opt.dbs) {
     appDir: resolve(APP_DIR, 'dist'),
     log: () => {},
   });
-  const key = createKey(databaseUrl);
+  const key = createKey(APP_DIR, databaseUrl, { name: `hardening-${Date.now()}`, env: SERVER_ENV });
   const server = await startServer(databaseUrl, db);
   try {
     log(`== ${db}: hostile requests`);

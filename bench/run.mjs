@@ -8,18 +8,7 @@
 // its own process), alternating servers round by round, and write medians of the rounds to
 // bench/results/<db>-<size>.md (and .json), printed as well.
 import { fork, spawn, spawnSync } from 'node:child_process';
-import {
-  cpSync,
-  createWriteStream,
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
-import net from 'node:net';
+import { createWriteStream, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { resolve } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
@@ -27,6 +16,7 @@ import { dropDatabase, generate } from './generate.mjs';
 import { BENCH_DIR, driverVersions, inList, openQuery, PROJECT_DIR } from './lib/drivers.mjs';
 import { claimtrack, endCursor, OPEN_STATUSES, pageIds, peer } from './queries.mjs';
 import { parseArgs } from './lib/args.mjs';
+import { createKey, ensureBenchDependencies, freePort, sleep, snapshotApp } from './lib/app.mjs';
 import { seededRandom } from './lib/random.mjs';
 
 // ---------------------------------------------------------------- options
@@ -108,18 +98,6 @@ const watchdog = setTimeout(async () => {
 }, opt.maxMinutes * 60_000);
 watchdog.unref();
 
-function freePort() {
-  return new Promise((res, rej) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on('error', rej);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => res(port));
-    });
-  });
-}
-
 async function stop(child) {
   children.delete(child);
   if (child.exitCode !== null || child.signalCode !== null) return;
@@ -130,8 +108,6 @@ async function stop(child) {
   ]);
   if (!exited) child.kill('SIGKILL');
 }
-
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 async function post(url, body, key) {
   const response = await fetch(url, {
@@ -259,74 +235,6 @@ function load(spec) {
 }
 
 // ---------------------------------------------------------------- setup
-function ensureBenchDependencies() {
-  const need = ['autocannon', 'postgraphile', 'postgraphile-plugin-connection-filter'];
-  if (need.every((p) => existsSync(resolve(BENCH_DIR, 'node_modules', p, 'package.json')))) return;
-  log('Installing the bench-only dependencies (npm --prefix bench install)…');
-  const r = spawnSync('npm', ['--prefix', BENCH_DIR, 'install', '--no-audit', '--no-fund'], {
-    stdio: 'inherit',
-  });
-  if (r.status !== 0) throw new Error('npm --prefix bench install failed');
-}
-
-async function snapshotApp() {
-  const dist = resolve(PROJECT_DIR, 'dist');
-  for (let attempt = 1; ; attempt++) {
-    if (!existsSync(resolve(dist, 'main.js'))) {
-      log(`dist/ is missing: npm run build (attempt ${attempt})…`);
-      const r = spawnSync('npm', ['run', 'build'], { cwd: PROJECT_DIR, stdio: 'inherit' });
-      if (r.status !== 0 && attempt < 3) {
-        log('The build failed (work in progress elsewhere?): retrying in 60 s');
-        await sleep(60_000);
-        continue;
-      }
-      if (r.status !== 0) throw new Error('npm run build failed three times');
-    }
-    try {
-      rmSync(resolve(APP_DIR, 'dist'), { recursive: true, force: true });
-      mkdirSync(APP_DIR, { recursive: true });
-      cpSync(dist, resolve(APP_DIR, 'dist'), { recursive: true });
-      // The snapshot must resolve the project's node_modules, not bench/node_modules (which has
-      // the peer's own graphql): a link next to it comes first in Node's lookup.
-      if (!existsSync(resolve(APP_DIR, 'node_modules')))
-        symlinkSync('../../node_modules', resolve(APP_DIR, 'node_modules'));
-      if (
-        existsSync(resolve(APP_DIR, 'dist', 'main.js')) &&
-        existsSync(resolve(APP_DIR, 'dist', 'cli.js'))
-      )
-        return;
-    } catch (error) {
-      if (attempt >= 5) throw error;
-    }
-    log('dist/ changed while copying it (a build in progress?): retrying in 20 s');
-    await sleep(20_000);
-    if (attempt >= 5) throw new Error('Could not take a consistent copy of dist/');
-  }
-}
-
-function createKey(databaseUrl) {
-  const r = spawnSync(
-    process.execPath,
-    [
-      resolve(APP_DIR, 'dist', 'cli.js'),
-      'api-key',
-      'create',
-      '--name',
-      'bench-checker',
-      '--role',
-      'FACT_CHECKER',
-    ],
-    {
-      cwd: PROJECT_DIR,
-      env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: 'production' },
-      encoding: 'utf8',
-    },
-  );
-  const key = /ctk_[A-Za-z0-9]{12}_[A-Za-z0-9_-]{43}/.exec(r.stdout)?.[0];
-  if (r.status !== 0 || !key) throw new Error(`api-key create failed: ${r.stdout}\n${r.stderr}`);
-  return key;
-}
-
 /** What the scenarios aim at, chosen by SQL from the generated data. */
 async function pickTargets(q, size, seed) {
   const open = OPEN_STATUSES;
@@ -693,7 +601,7 @@ async function benchOne(db, size, env) {
     log,
   });
   log(`    ${JSON.stringify({ ...data, seconds: data.seconds.total })}`);
-  const key = createKey(databaseUrl);
+  const key = createKey(APP_DIR, databaseUrl, { name: 'bench-checker' });
   const q = await openQuery(databaseUrl);
   const servers = {};
   const run = {
@@ -1041,8 +949,8 @@ function renderOnly() {
 async function main() {
   if (args.render) return renderOnly();
   const started = Date.now();
-  ensureBenchDependencies();
-  await snapshotApp();
+  ensureBenchDependencies(['autocannon', 'postgraphile', 'postgraphile-plugin-connection-filter']);
+  await snapshotApp(APP_DIR);
   const git = spawnSync('git', ['describe', '--always', '--dirty'], {
     cwd: PROJECT_DIR,
     encoding: 'utf8',
