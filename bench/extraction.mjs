@@ -11,21 +11,17 @@
 //     The scorer is EXTRACTION_SCORER or --scorer, by default ../shared/extraction/score.mjs
 //     beside the project; the sample is EXTRACTION_SEED or --seed (../shared/seed).
 import { readFileSync } from 'node:fs';
+import { parseArgs } from './lib/args.mjs';
 import { briefingSets, fail, loadExtraction, loadScorer } from './lib/briefings.mjs';
 import { seededRandom } from './lib/random.mjs';
 
-function flag(args, name, fallback) {
-  const at = args.indexOf(`--${name}`);
-  return at >= 0 && args[at + 1] !== undefined ? args[at + 1] : fallback;
-}
-
 const loadExtractor = async () => (await loadExtraction('extract-briefing.js')).extractBriefing;
-const sets = (args) => briefingSets(flag(args, 'seed'));
+const sets = (args) => briefingSets(args.seed);
 
 async function speed(args) {
   const extractBriefing = await loadExtractor();
-  const targetMb = Number(flag(args, 'mb', 5));
-  const runs = Number(flag(args, 'runs', 3));
+  const targetMb = Number(args.mb ?? 5);
+  const runs = Number(args.runs ?? 3);
   const texts = [...sets(args)[0][1], ...sets(args)[1][1]].map((b) => readFileSync(b.text, 'utf8'));
   if (!texts.length) fail('no sample or dev briefing to build the large briefing from');
   const items = texts.flatMap((t) => t.split(/\n[ \t]*\n/).filter((s) => s.trim()));
@@ -77,7 +73,7 @@ const f1 = (tp, pred, gold) => {
 };
 
 async function scoreAll(args) {
-  const score = await loadScorer(flag(args, 'scorer'));
+  const score = await loadScorer(args.scorer);
   const extractBriefing = await loadExtractor();
   const summary = {};
   for (const [set, briefings] of sets(args)) {
@@ -147,12 +143,12 @@ async function scoreAll(args) {
       );
     }
   }
-  if (args.includes('--json')) console.log(`\n${JSON.stringify(summary, null, 2)}`);
+  if (args.json) console.log(`\n${JSON.stringify(summary, null, 2)}`);
 }
 
 const [mode, ...rest] = process.argv.slice(2);
-if (mode === 'speed') await speed(rest);
-else if (mode === 'score') await scoreAll(rest);
+if (mode === 'speed') await speed(parseArgs(rest));
+else if (mode === 'score') await scoreAll(parseArgs(rest));
 else
   fail(
     'usage: extraction.mjs speed [--mb N] [--runs N] | score [--scorer PATH] [--seed DIR] [--json]',
