@@ -14,9 +14,8 @@ describe('quantitiesIn', () => {
     expect(quantitiesIn('at least 30 villages had not seen a rescuer')[0].hedged).toBe(true);
   });
 
-  it('leaves out years, percentages, durations and parts of a whole', () => {
+  it('leaves out years, durations and parts of a whole', () => {
     expect(quantitiesIn('since 2022')).toEqual([]);
-    expect(quantitiesIn('by 11% since September')).toEqual([]);
     expect(quantitiesIn('within three hours of the quake')).toEqual([]);
     expect(quantitiesIn('four of the cases were in the capital')).toEqual([]);
   });
@@ -50,6 +49,25 @@ describe('shares of a named thing', () => {
         quantitiesIn('had run at about 61% of its capacity'),
       ),
     ).toBe(true);
-    expect(quantitiesIn('Korvin had 52.6% and Miklošová 47.4%')).toEqual([]);
+  });
+});
+
+describe('bare percentages', () => {
+  const differ = (a: string, b: string, loose?: boolean) =>
+    differInFigures(quantitiesIn(a), quantitiesIn(b), loose);
+
+  it('compares them only loosely, as they may measure different things', () => {
+    expect(quantitiesIn('Korvin had 52.6% and Miklošová 47.4%')).toEqual([
+      { value: 52.6, measures: ['%'], hedged: false },
+      { value: 47.4, measures: ['%'], hedged: false },
+    ]);
+    expect(differ('turnout was 44%', 'cut traffic by 11% since September')).toBe(false);
+    expect(differ('turnout was 44%', '61% of its members had voted', true)).toBe(false);
+    expect(differ('turnout was 44%', 'turnout reached 61%', true)).toBe(true);
+  });
+
+  it('loosely, compares one count of the same thing given twice without a hedge', () => {
+    expect(differ('44 passengers', '41 passengers and four crew')).toBe(false);
+    expect(differ('44 passengers', '41 passengers and four crew', true)).toBe(true);
   });
 });

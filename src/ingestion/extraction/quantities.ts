@@ -92,10 +92,19 @@ export function quantitiesIn(text: string): Quantity[] {
       out.push({ value, measures: [`%${measureOf(share[1])}`], hedged: false });
       continue;
     }
+    // A bare percentage counts nothing named, so only a loose comparison uses it.
+    if (/^\s*(?:%|percent|per\s+cent)/.test(after)) {
+      out.push({
+        value,
+        measures: ['%'],
+        hedged: HEDGE.test(lower.slice(Math.max(0, m.index - 20), m.index)),
+      });
+      continue;
+    }
     // Percentages, times and durations are not counts; "four of the cases" is part of one
     // ("two of its planes" still counts planes).
     if (
-      /^\s*(?:%|percent|per\s+cent|a\.m\.|p\.m\.|o’clock|hours?|days?|weeks?|months?|years?|of\s+(?:the|these|those)\b)/.test(
+      /^\s*(?:a\.m\.|p\.m\.|o’clock|hours?|days?|weeks?|months?|years?|of\s+(?:the|these|those)\b)/.test(
         after,
       )
     )
@@ -118,12 +127,20 @@ export function quantitiesIn(text: string): Quantity[] {
  * least 30 villages" / "84 villages"); "412 polling stations" and "6,200 polling stations" are
  * more likely two different sets.
  */
-export function differInFigures(a: readonly Quantity[], b: readonly Quantity[]): boolean {
+export function differInFigures(
+  a: readonly Quantity[],
+  b: readonly Quantity[],
+  loose = false,
+): boolean {
   return a.some((x) =>
     b.some(
       (y) =>
         x.value !== y.value &&
-        x.measures.some((m) => y.measures.includes(m) && (/^[#%]/.test(m) || x.hedged || y.hedged)),
+        x.measures.some(
+          (m) =>
+            y.measures.includes(m) &&
+            (loose || /^(?:#|%.)/.test(m) || (m !== '%' && (x.hedged || y.hedged))),
+        ),
     ),
   );
 }

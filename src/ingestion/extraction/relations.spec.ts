@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { findRelations, isDenialContent, overlap, type RelatableClaim } from './relations.js';
+import {
+  findRelations,
+  isDenialContent,
+  overlap,
+  PAIR_FEATURES,
+  type RelatableClaim,
+} from './relations.js';
 
 let n = 0;
 const claim = (
@@ -159,5 +165,23 @@ describe('findRelations with figures and early denials', () => {
     expect(findRelations([denial, rumour])).toMatchObject([
       { from: denial.id, to: rumour.id, type: 'denies' },
     ]);
+  });
+});
+
+describe('findRelations, words rare in the briefing', () => {
+  it('weighs a shared rare word above shared words every claim uses', () => {
+    const claims = [
+      claim(1, 'Kestrel Pay', 'Kestrel customers were not affected by the intrusion'),
+      claim(2, 'Grey Halyard', 'Kestrel customers should change their passwords'),
+      claim(3, 'Ines Marlow', 'Kestrel customers had been told nothing'),
+      claim(4, 'Tomas Brekke', 'the intrusion at Kestrel began on Oct. 27'),
+    ];
+    const rare = PAIR_FEATURES.indexOf('rareOverlap');
+    const seen = new Map<string, number>();
+    findRelations(claims, {
+      onCandidate: ({ from, to, features }) => seen.set(`${from.id}>${to.id}`, features[rare]),
+    });
+    const [first, second, , last] = claims.map((c) => c.id);
+    expect(seen.get(`${last}>${first}`)).toBeGreaterThan(seen.get(`${second}>${first}`)!);
   });
 });

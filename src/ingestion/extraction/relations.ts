@@ -240,6 +240,7 @@ export const PAIR_FEATURES = [
   'emptyAnswer', // c denies or contrasts, but shares no word, name, reference or figure with t
   'polarity', // one of the two is negated and the other not, and they share words
   'ownAccount', // c gives "its own count", "our own figures"
+  'rareOverlap', // cosine of the spans' stems, each weighed by how rare it is in the briefing
 ] as const;
 
 /**
@@ -247,8 +248,8 @@ export const PAIR_FEATURES = [
  * `npm run extraction:train-relations` (which prints them, with a leave-one-briefing-out check).
  */
 export const RELATION_WEIGHTS: readonly number[] = [
-  -0.6, 0.765, 0.395, 0.131, 0.545, -0.79, -0.061, 0.1, -0.197, 0.161, -0.062, 0.026, 0.073, 0.04,
-  0.605, -0.309, -0.324, 1.385, 1.276, 0.054, 0.346, -0.556, -0.53, 0.395, 0.045,
+  -0.61, 0.708, 0.402, 0.134, 0.558, -0.789, -0.07, 0.099, -0.193, 0.158, -0.06, 0.032, 0.076, 0.03,
+  0.61, -0.308, -0.321, 1.336, 1.241, 0.055, 0.323, -0.56, -0.514, 0.384, 0.047, 0.665,
 ];
 
 const RULE_SCORE = PAIR_FEATURES.indexOf('ruleScore');
@@ -337,6 +338,29 @@ function ruleScore(
   return score;
 }
 
+/** Each text's stems weighed by inverse document frequency over all the texts, unit length. */
+function rarityVectors(texts: readonly string[][]): Map<string, number>[] {
+  const df = new Map<string, number>();
+  for (const t of texts) for (const w of new Set(t)) df.set(w, (df.get(w) ?? 0) + 1);
+  const n = texts.length;
+  return texts.map((t) => {
+    const v = new Map<string, number>();
+    for (const w of t) v.set(w, (v.get(w) ?? 0) + Math.log((n + 1) / df.get(w)!));
+    let norm = 0;
+    for (const x of v.values()) norm += x * x;
+    norm = Math.sqrt(norm) || 1;
+    for (const [w, x] of v) v.set(w, x / norm);
+    return v;
+  });
+}
+
+function cosine(a: Map<string, number>, b: Map<string, number>): number {
+  const [small, big] = a.size <= b.size ? [a, b] : [b, a];
+  let dot = 0;
+  for (const [w, x] of small) dot += x * (big.get(w) ?? 0);
+  return dot;
+}
+
 function probability(weights: readonly number[], features: readonly number[]): number {
   let z = 0;
   for (let k = 0; k < features.length; k++) z += weights[k] * features[k];
@@ -372,6 +396,7 @@ export function findRelations(
   const { threshold, window, perClaim, weights, onCandidate } = { ...DEFAULTS, ...options };
   const prepared = claims.map(prepare);
   const cues = claims.map(answerCues);
+  const rarity = rarityVectors(prepared.map((p) => p.stems));
   const scored: { i: number; j: number; p: number; o: number; figures: boolean }[] = [];
   let lo = 0;
   claims.forEach((c, i) => {
@@ -389,6 +414,7 @@ export function findRelations(
       const answererNamed = mentions(pc, pt);
       const targetNamed = pt.handles.some((w) => sentenceWords.has(w));
       const figures = differInFigures(pc.figures, pt.figures);
+      const rivalFigures = figures || differInFigures(pc.figures, pt.figures, true);
       const sameItem = t.item === c.item;
       const side = sameSide(pc, pt);
       // One side does not deny or contest its own account.
@@ -436,8 +462,9 @@ export function findRelations(
         ),
         +(o > 0 && pc.negated !== pt.negated),
         +pc.ownAccount,
+        cosine(rarity[i], rarity[j]),
       ];
-      pairs.push({ j, o, figures, f });
+      pairs.push({ j, o, figures: rivalFigures, f });
     }
     // The best hand-scored candidate, as the earlier rules would have picked it.
     let best = -1;
