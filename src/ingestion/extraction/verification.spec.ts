@@ -78,6 +78,17 @@ describe('applyCues', () => {
     expect(ukrainian.verification).toBe('unverified');
   });
 
+  it('reads the party of a cue attached to a statement from the cue’s own clause', () => {
+    const item =
+      'The Civic Alliance said six of those detained were its observers, an accusation the Interior Ministry did not immediately address.';
+    const accusation = claim(0, 24, 'six of those detained were its observers', 'Civic Alliance');
+    applyCues([item], [accusation], null);
+    expect(accusation.verification).toBe('not_confirmed');
+    expect(accusation.verificationEvidence).toBe(
+      'an accusation the Interior Ministry did not immediately address.',
+    );
+  });
+
   it('lets a commenting item speak about the item before it', () => {
     const a = claim(0, 0, 'NSF shelling killed 27 civilians', 'Governor of Jabal');
     applyCues(

@@ -77,7 +77,8 @@ export function findCues(item: string, selfOutlet: string | null): VerificationC
         label,
         start: start + clauseStart,
         end,
-        party,
+        // Who the cue is about is named in its own clause, not in the statement it is attached to.
+        party: party && s.slice(clauseStart, at),
         attached: clauseStart > 0,
         sentenceStart: start,
       });
