@@ -157,3 +157,18 @@ describe('extractBriefing: long quotes and ages', () => {
     ]);
   });
 });
+
+describe('extractBriefing: the same occasion', () => {
+  it('gives a claim made "in the same interview" the relays of the one that named it', () => {
+    const text = [
+      'Title',
+      'The lab has matched 64 samples to the outbreak strain, its director, Martin Vell, told Calder Public Radio, according to Reuters. The lab had sent all 64 results by Tuesday, he said in the same interview.',
+      'Vell said on Thursday that the lab had tested 200 more samples.',
+    ].join('\n\n');
+    expect(extractBriefing(text).claims.map((c) => [c.speaker, c.reportedBy])).toEqual([
+      ['Martin Vell', ['Reuters', 'Calder Public Radio']],
+      ['Martin Vell', ['Reuters', 'Calder Public Radio']],
+      ['Martin Vell', []],
+    ]);
+  });
+});

@@ -105,6 +105,7 @@ export function extractBriefing(text: string, options: ExtractionOptions = {}): 
   });
 
   specifyVagueSpeakers(drafts);
+  inheritOccasionRelays(drafts);
   const selfOutlet = findSelfOutlet(text);
   // "…, he told Sable Wire" on Sable Wire's own page: the page got it directly, no relay.
   if (selfOutlet) {
@@ -350,6 +351,25 @@ function rememberSpeaker(
   if (resolution.info.kind === 'pronoun') return null;
   resolver.remember(resolution.info, idx);
   return resolution;
+}
+
+/** "…, he said in the same interview": the occasion an earlier claim of the item named. */
+const SAME_OCCASION =
+  /\b(?:in|during)\s+(?:the\s+same|that|the)\s+(?:interview|statement|broadcast|call|remarks|appearance|post|letter)\b/i;
+
+/**
+ * A claim made "in the same interview" came through the relays of the speaker's earlier claim in
+ * the item that named the interview ("told Calder Public Radio …, according to Reuters").
+ */
+function inheritOccasionRelays(drafts: Draft[]): void {
+  drafts.forEach((d, k) => {
+    if (d.reportedBy.length || !SAME_OCCASION.test(d.sentence.replace(d.span, ' '))) return;
+    for (let j = k - 1; j >= 0 && drafts[j].item === d.item; j--) {
+      if (drafts[j].speaker !== d.speaker) continue;
+      d.reportedBy = [...drafts[j].reportedBy];
+      return;
+    }
+  });
 }
 
 /**

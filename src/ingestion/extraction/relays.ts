@@ -97,7 +97,12 @@ export function relayName(phrase: string): string {
     /\b(?:readouts?|statements?|reports?|assessments?|data|figures|documents?|analysis|releases?|transcripts?|posts?|estimates?|findings|tallies|records?)\s+(?:from|by|of|released by|published by|issued by)\s+(?:the\s+)?(.+)$/i.exec(
       name,
     );
-  if (from && !/^(?:the\s+)?(?:call|meeting|talks|conversation|summit|discussion)/i.test(from[1])) {
+  if (
+    from &&
+    !/^(?:the\s+)?(?:call|meeting|talks|conversation|summit|discussion|(?:news|press)\s+(?:conference|briefing)|briefing|hearing|interview|debate|session)/i.test(
+      from[1],
+    )
+  ) {
     name = from[1];
   } else if (DOCUMENT_NOUNS.test(name)) {
     const m = DOCUMENT_NOUNS.exec(name)!;
