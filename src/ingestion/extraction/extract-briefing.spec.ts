@@ -172,3 +172,17 @@ describe('extractBriefing: the same occasion', () => {
     ]);
   });
 });
+
+describe('extractBriefing: "he" in an item that names him', () => {
+  it('finds the surname as a word of its own, past a longer word that starts with it', () => {
+    const text = [
+      'Title',
+      'Police commander Tomas Kerr said the bridge had been closed at noon.',
+      'Mayor Ilse Brandt said 40 homes had been flooded.',
+      'Mayor Ilse Brandt said the shelters were full.',
+      'Traffic on Kerrigan Road was diverted. Kerr also took questions. “The bridge is structurally sound,” he said.',
+    ].join('\n\n');
+    const last = extractBriefing(text).claims.at(-1);
+    expect(last).toMatchObject({ span: 'The bridge is structurally sound', speaker: 'Tomas Kerr' });
+  });
+});

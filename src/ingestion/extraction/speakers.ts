@@ -141,12 +141,11 @@ export function affiliationOfRole(role: string): string | null {
 function namesSurname(text: string, name: string): boolean {
   const surname = name.split(/\s+/).pop() ?? '';
   if (surname.length < 3 || !/^\p{Lu}/u.test(surname)) return false;
-  const at = text.indexOf(surname);
-  return (
-    at >= 0 &&
-    !/\p{L}/u.test(text[at - 1] ?? ' ') &&
-    !/\p{L}/u.test(text[at + surname.length] ?? ' ')
-  );
+  // Every occurrence counts: "Kerrigan Road" before "Kerr" must not hide the name itself.
+  for (let at = text.indexOf(surname); at >= 0; at = text.indexOf(surname, at + 1))
+    if (!/\p{L}/u.test(text[at - 1] ?? ' ') && !/\p{L}/u.test(text[at + surname.length] ?? ' '))
+      return true;
+  return false;
 }
 
 const LEADER_TITLES = ['leader', 'chair', 'president', 'head', 'chief', 'secretary general'];
