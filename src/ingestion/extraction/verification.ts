@@ -227,6 +227,8 @@ const FACT_CHECKED =
   '(?:claims?|statements?|assertions?|figures?|account|suggestions?|denials?|insistence|assurances?|explanation|version)';
 const VERDICT =
   '(?:is|was|are|were)\\s+(?:false|untrue|incorrect|inaccurate|wrong|not\\s+(?:true|accurate|correct))';
+const VERDICT_WORD =
+  /\b(?:false|untrue|incorrect|inaccurate|wrong|not\s+(?:true|accurate|correct))\b/i;
 /** "Ostlund’s claim is false", "the ministry’s denial that A is incorrect": a named target. */
 const NAMED_CLAIM = new RegExp(
   `(?:^|\\s)(?:[Tt]he\\s+)?((?:[A-Z][\\p{L}’'-]*\\s+){0,3}?[\\p{L}’'-]+?)(?:[’']s|(?<=s)[’'])\\s+(?:\\w+\\s+)?${FACT_CHECKED}\\b(?:\\s+that\\s+(.+?))?\\s+${VERDICT}\\b`,
@@ -241,6 +243,8 @@ const MEDIA = /\b(?:videos?|footage|photos?|photographs?|images?|clips?|pictures
 
 /** The claim an outlet's fact-check sentence names: by whose it is, or by what it said. */
 function factCheckTarget(sentence: string): { who: string | null; content: string | null } | null {
+  // Most sentences carry no verdict; the two patterns below are costly to fail on them.
+  if (!VERDICT_WORD.test(sentence)) return null;
   const named = NAMED_CLAIM.exec(sentence);
   if (named) return { who: named[1], content: named[2] ?? null };
   const content = CLAIMS_THAT.exec(sentence)?.[1];
