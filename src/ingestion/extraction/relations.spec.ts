@@ -168,6 +168,21 @@ describe('findRelations with figures and early denials', () => {
   });
 });
 
+describe('findRelations, replies', () => {
+  it('types "was “reviewing” the figures" as a reply that neither confirms nor denies', () => {
+    const governor = claim(3, 'Miran Sadok', 'more than 500 people had been buried in Gorvash');
+    const ministry = claim(4, 'Karim Dorran', 'it was “reviewing” the governor’s figures', {
+      sentence:
+        'A ministry spokesman, Karim Dorran, said it was “reviewing” the governor’s figures.',
+    });
+    expect(findRelations([governor, ministry], { threshold: 0 })[0]).toMatchObject({
+      from: ministry.id,
+      to: governor.id,
+      type: 'responds_to',
+    });
+  });
+});
+
 describe('findRelations, words rare in the briefing', () => {
   it('weighs a shared rare word above shared words every claim uses', () => {
     const claims = [

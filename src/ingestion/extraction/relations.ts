@@ -84,7 +84,7 @@ const CONTRAST =
 const CONFIRMING =
   /^(?:confirmed|confirms|confirm|corroborated|acknowledged|acknowledges|verified|agreed)$/i;
 const NO_ANSWER =
-  /\b(?:could\s+neither\s+confirm\s+nor|neither\s+confirm\s+nor|looking\s+into|investigating\s+the|reviewing\s+the|declined\s+to\s+comment|no\s+comment|aware\s+of\s+(?:the\s+)?reports?)\b/i;
+  /\b(?:could\s+neither\s+confirm\s+nor|neither\s+confirm\s+nor|looking\s+into|declined\s+to\s+comment|no\s+comment|aware\s+of\s+(?:the\s+)?reports?)\b|(?:\b(?:is|are|was|were|been)\s+[“"]?)(?:investigating|reviewing|examining|checking|assessing|studying|evaluating)\b/i;
 
 /** "disputed that account", "rejected the claims": the sentence answers an earlier claim. */
 const REFERENCE_CUE =
