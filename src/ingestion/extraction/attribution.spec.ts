@@ -351,3 +351,29 @@ describe('findFrames: dates, time clauses and live-blog stamps', () => {
     ).toEqual(['it was reviewing the figures']);
   });
 });
+
+describe('findFrames: what an outlet cites', () => {
+  it('gives the source cited between an outlet and its verb the claim, through the outlet', () => {
+    expect(
+      frames(
+        'Local broadcaster Drevna 9 TV, citing a rescue worker at the scene, later reported that five bodies had been recovered.',
+      ),
+    ).toEqual([
+      ['a rescue worker at the scene', 'five bodies had been recovered', ['Drevna 9 TV']],
+    ]);
+  });
+
+  it('keeps the outlet as the speaker when what it cites is a document', () => {
+    expect(
+      frames(
+        'The Kessel Courier reported that the repairs had not been finished, citing a copy of the inspection report it had obtained.',
+      ),
+    ).toEqual([['The Kessel Courier', 'the repairs had not been finished', []]]);
+  });
+
+  it('reads "…, confirming the CNN report." as an aside, not "the CNN" reporting', () => {
+    expect(
+      frames('Kask said the bodies had been recovered, confirming the CNN report.')[0],
+    ).toEqual(['Kask', 'the bodies had been recovered', []]);
+  });
+});

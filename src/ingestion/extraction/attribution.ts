@@ -19,7 +19,7 @@
 import { claimsThat, quotedAs, reportsBy } from './embedded-frames.js';
 import type { Frame, FrameKind, OutletTest, SpeakerPhrase } from './frame.types.js';
 import { PRONOUN_RE, tokenize } from './phrases.js';
-import { isOutletPhrase, relayName } from './relays.js';
+import { isCitedDocument, isOutletPhrase, relayName } from './relays.js';
 import { subjectAt, subjectBefore } from './speaker-phrases.js';
 import { closingQuoteAfter, insideQuote, trimRange, wordCount } from './spans.js';
 import { rightSide, verbHits } from './verb-complements.js';
@@ -211,8 +211,14 @@ function framesOf(s: string, isOutlet: OutletTest): Frame[] {
       }
       speaker = subjectBefore(s, from, hit.start, isOutlet);
       if (!speaker) continue;
-      // ", citing intelligence reports, said": a noun inside a participial aside is not a verb.
-      if (/^(?:citing|quoting|according)\b/i.test(speaker.text)) continue;
+      // ", citing intelligence reports, said", "…, confirming the CNN report.": a noun inside a
+      // participial aside is not a verb.
+      if (
+        /^(?:citing|quoting|according|confirming|corroborating|echoing|contradicting|disputing|denying|rejecting|repeating|backing)\b/i.test(
+          speaker.text,
+        )
+      )
+        continue;
       cutAt = speaker.start;
       // "reported" by a news outlet with a that-clause is still the outlet's statement.
     }
@@ -491,7 +497,7 @@ function refineFrames(s: string, frames: Frame[], isOutlet: OutletTest): Frame[]
     // "Two diplomats, citing intelligence reports, said …": an aside of the subject, not the source.
     if (citing && !/,\s+(?:said|says|told|tells|added|wrote|claimed|alleged)\b/.test(citing[1])) {
       f.end = f.start + citing.index;
-      if (f.speaker && isOutlet(f.speaker.text)) {
+      if (f.speaker && isOutlet(f.speaker.text) && !isCitedDocument(citing[1])) {
         f.relays = [relayName(f.speaker.text), ...f.relays];
         f.speaker = { text: citing[1].replace(/[.”"’]+$/, ''), start: -1 };
       }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isOutletPhrase, relayFromAdverbial, relayName } from './relays.js';
+import { isCitedDocument, isOutletPhrase, relayFromAdverbial, relayName } from './relays.js';
 
 describe('isOutletPhrase', () => {
   it('knows listed outlets and outlet descriptions, not platforms or government bodies', () => {
@@ -7,6 +7,7 @@ describe('isOutletPhrase', () => {
     expect(isOutletPhrase('South Korean news agency Yonhap')).toBe(true);
     expect(isOutletPhrase('KGLF-TV')).toBe(true);
     expect(isOutletPhrase('Telegram')).toBe(false);
+    expect(isOutletPhrase('social media')).toBe(false);
     expect(isOutletPhrase('the Defense Ministry')).toBe(false);
     expect(isOutletPhrase('the U.S. intelligence agency')).toBe(false);
   });
@@ -42,5 +43,14 @@ describe('relayFromAdverbial', () => {
     );
     expect(relayFromAdverbial(' in a post on Telegram', 'Telegram')).toBeNull();
     expect(relayFromAdverbial(', citing Reuters', 'Reuters')).toBeNull();
+  });
+});
+
+describe('isCitedDocument', () => {
+  it('tells documents an outlet obtained from people it cites', () => {
+    expect(isCitedDocument('a copy of the inspection report it had obtained')).toBe(true);
+    expect(isCitedDocument('documents it had seen.')).toBe(true);
+    expect(isCitedDocument('a rescue worker at the scene')).toBe(false);
+    expect(isCitedDocument('a report by the U.N. agency')).toBe(false);
   });
 });

@@ -10,6 +10,17 @@ const OUTLET_SET = new Set(OUTLETS.map((o) => o.toLowerCase()));
 const DOCUMENT_NOUNS =
   /\b(?:readouts?|statements?|reports?|assessments?|estimates?|data|figures|records?|documents?|analysis|analyses|filings?|releases?|transcripts?|posts?|communiqués?|communiques?|tallies|tally|count|findings|letter|summary|bulletin|update|notice|survey|poll|study|images?|footage|video|photos?|account|accounts|testimony|sources?\s+close\s+to)\b/i;
 
+const CITED_DOCUMENTS =
+  /\b(?:documents?|reports?|e-?mails?|filings?|records?|files?|papers|data|figures|statistics|minutes|recordings?|footage|images|messages|letters?|memos?|contracts?|invoices|logs|spreadsheets?|manifests?|receipts|transcripts?|photos?|photographs|videos?|satellite\s+images|accounts|minutes)(?:\s+(?:it|that|which)\s+(?:had\s+|has\s+)?(?:obtained|seen|reviewed))?$/i;
+
+/**
+ * "X reported, citing documents it had obtained", "citing a copy of the inspection report it had
+ * obtained": documents are not speakers, so the outlet that cites them is.
+ */
+export function isCitedDocument(cited: string): boolean {
+  return CITED_DOCUMENTS.test(cited.trim().replace(/[.”"’]+$/, ''));
+}
+
 /** Drops determiners and possessive markers at the edges of a name. */
 function clean(name: string): string {
   return name
@@ -32,7 +43,8 @@ export function isOutletPhrase(phrase: string, known?: ReadonlySet<string>): boo
     )
   )
     return true;
-  if (PLATFORMS.test(name) && !OUTLET_NOUNS.test(name)) return false;
+  if ((PLATFORMS.test(name) && !OUTLET_NOUNS.test(name)) || /^social\s+media$/i.test(name))
+    return false;
   // "South Korean news agency Yonhap", "Russian state media", "the newspaper Haaretz"
   if (
     OUTLET_NOUNS.test(name) &&

@@ -13,7 +13,7 @@ import {
   tokenize,
   type Token,
 } from './phrases.js';
-import { isOutletPhrase, relayName } from './relays.js';
+import { isCitedDocument, isOutletPhrase, relayName } from './relays.js';
 
 const ADVERB_BEFORE_VERB = new Set([
   'has',
@@ -126,6 +126,7 @@ export function subjectBefore(
   const tokens = tokenize(s, from, verbStart);
   let i = tokens.length - 1;
   const asideRelays: string[] = [];
+  let citedAside: string | null = null;
   // Adverbs, auxiliaries, times and asides between subject and verb ("has also", "on Thursday",
   // ", speaking to Al Jazeera by phone,", ", who monitored voting in 40 districts,").
   while (i >= 0) {
@@ -150,6 +151,7 @@ export function subjectBefore(
             text,
           );
         if (spoke && isOutlet(spoke[1])) asideRelays.push(relayName(spoke[1]));
+        citedAside ??= /^citing\s+(.+)$/i.exec(text)?.[1] ?? null;
         i = seg - 1;
         tokens[i] = { ...tokens[i], raw: tokens[i].raw.replace(/,$/, '') };
         // "Jonas Merrill, 58, who runs the bakery, said": the age before the aside goes too.
@@ -224,6 +226,10 @@ export function subjectBefore(
     phrase = start > i ? null : phraseOf(s, tokens, start, i);
     if (!phrase) phrase = documentSubject(s, from, verbStart);
   }
+  // "Drevna 9 TV, citing a rescue worker at the scene, reported …": the cited source speaks,
+  // through the outlet; cited documents do not speak.
+  if (phrase && citedAside && isOutlet(phrase.text) && !isCitedDocument(citedAside))
+    return { text: citedAside, start: -1, relays: [relayName(phrase.text), ...asideRelays] };
   if (phrase && asideRelays.length) phrase.relays = asideRelays;
   return phrase;
 }

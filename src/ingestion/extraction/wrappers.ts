@@ -4,6 +4,7 @@
  * the speaker when it has none.
  */
 import type { OutletTest } from './frame.types.js';
+import { isCitedDocument } from './relays.js';
 
 export interface Wrapper {
   source: string;
@@ -25,12 +26,6 @@ const PER_END =
   /,\s*(?:per|as reported by|reported by|as cited by|quoted by|cited by|as quoted by)\s+([^,;]{2,80}?)[.!?]?[”"’]?\s*$/;
 const OUTLET_END =
   /,[”"’]?\s+((?:the\s+)?(?:[\w’'.-]+\s+){0,5}?[\w’'.-]+)\s+(?:reported|reports|said|says|wrote|writes|announced)(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|earlier|late\s+\w+|overnight)(?:\s+(?:morning|afternoon|evening|night))?)?(?:,\s*citing\s+([^.;]{2,120}?))?[.!?]?[”"’]?\s*$/;
-
-/**
- * "X reported, citing documents it had obtained": documents are not speakers, so the outlet is.
- */
-const CITED_DOCUMENTS =
-  /\b(?:documents?|e-?mails?|filings?|records?|files?|papers|data|figures|statistics|minutes|recordings?|footage|images|messages|letters?|memos?|contracts?|invoices|logs|spreadsheets?|manifests?|receipts|transcripts?|photos?|photographs|videos?|satellite\s+images|accounts|minutes)(?:\s+(?:it|that|which)\s+(?:had\s+|has\s+)?(?:obtained|seen|reviewed))?$/i;
 
 export function findWrappers(
   s: string,
@@ -81,7 +76,7 @@ export function findWrappers(
         start: from + out.index,
         end: to,
         outlet: true,
-        cited: out[2] && !CITED_DOCUMENTS.test(out[2]) ? out[2] : null,
+        cited: out[2] && !isCitedDocument(out[2]) ? out[2] : null,
       });
       to = from + out.index;
       continue;
