@@ -13,6 +13,7 @@ describe('isAssertion', () => {
     'the storm would make landfall on Friday',
     'contact tracers were following 612 people',
     'the agency could not yet confirm a second death',
+    'We can hear them knocking, and they are answering us',
   ])('keeps a statement of fact or accusation: %s', (span) => {
     expect(isAssertion(span)).toBe(true);
   });
@@ -35,6 +36,9 @@ describe('isAssertion', () => {
     ['a body’s own plan', 'the region would commission its own review of the plan'],
     ['an exhortation', 'Follow the official warnings'],
     ['a feeling', 'I am not interested in blame today'],
+    ['a quoted pledge of the speaker’s side', 'the bank “will do whatever it takes'],
+    ['an evaluation of a decision', 'the rating cut was “premature and deeply unhelpful'],
+    ['a prayer', 'We are praying for every one of them'],
   ])('drops %s', (_kind, span) => {
     expect(isAssertion(span)).toBe(false);
   });

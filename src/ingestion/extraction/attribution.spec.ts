@@ -377,3 +377,23 @@ describe('findFrames: what an outlet cites', () => {
     ).toEqual(['Kask', 'the bodies had been recovered', []]);
   });
 });
+
+describe('findFrames: acts and asides that state nothing', () => {
+  it('takes no claim from "declared Wednesday a national day of mourning"', () => {
+    expect(frames('The government declared Wednesday a national day of mourning.')).toEqual([]);
+  });
+
+  it('keeps "…, and that is all" in one quoted claim', () => {
+    expect(
+      frames(
+        '“I spoke to the governor on Sunday, as I do every week, and that is all,” he told reporters.',
+      ).map((f) => f[1]),
+    ).toEqual(['I spoke to the governor on Sunday, as I do every week, and that is all']);
+  });
+
+  it('reads "said in a video posted on his official channel" as where it was said', () => {
+    expect(
+      frames('“We can hear them knocking,” Mostyn said in a video posted on his official channel.'),
+    ).toEqual([['Mostyn', 'We can hear them knocking', []]]);
+  });
+});

@@ -47,7 +47,7 @@ const COMMENT_RE =
 const CLAUSAL_REFERENCE =
   /^(?:[\w’'-]+\s+)?(?:accusations?|allegations?|claims?|charges?|reports?|account|version|story|figures?|findings?|assessment|suggestions?)\b/i;
 const REFERENCE_OBJECT =
-  /^(?:the|these|those|such|any|all|that|this|earlier|previous|his|her|its|their|Western|media)?\s*(?:[\w’'-]+\s+){0,2}?(?:accusations?|allegations?|claims?|charges?|reports?|assertions?|suggestions?|reporting|account|calculations?|figures?|numbers|estimates?|findings?|assessment|ruling|verdict|analysis|conclusions?|version|story|it|this|that|them|rumou?rs?)\b/i;
+  /^(?:the|these|those|such|any|all|that|this|earlier|previous|his|her|its|their|Western|media)?\s*(?:[\w’'-]+\s+){0,2}?(?:accusations?|allegations?|claims?|charges?|reports?|assertions?|suggestions?|reporting|account|calculations?|figures?|numbers|estimates?|findings?|assessment|ruling|verdict|analysis|conclusions?|version|story|videos?|footage|photos?|photographs?|images?|clips?|recordings?|it|this|that|them|rumou?rs?)\b/i;
 
 /** The attribution frames of one sentence. */
 export function findFrames(s: string, outlets?: ReadonlySet<string>): Frame[] {
@@ -282,7 +282,7 @@ function framesOf(s: string, isOutlet: OutletTest): Frame[] {
       ) {
         // "The Pentagon confirmed the strike": no claim of its own, but a confirmation of one.
         if (
-          /^(?:confirmed|confirms|acknowledged|acknowledges)$/.test(lower) &&
+          /^(?:confirmed|confirms|confirming|acknowledged|acknowledges)$/.test(lower) &&
           !/\b(?:not|neither|nor|never)\b/.test(before)
         ) {
           const [a, b] = trimRange(s, right.contentStart, to);
@@ -299,6 +299,10 @@ function framesOf(s: string, isOutlet: OutletTest): Frame[] {
             reference: true,
           });
         }
+        // "…, confirming the TV report": the statement before it ends there.
+        if (kind === 'participle')
+          for (const p of pending)
+            if (p.rightOpen && p.frame.end > cutAt && p.frame.start < cutAt) p.frame.end = cutAt;
         continue;
       }
       if (
@@ -589,7 +593,9 @@ function splitCoordinatedThat(s: string, frames: Frame[]): Frame[] {
   const out: Frame[] = [];
   for (const f of frames) {
     const text = s.slice(f.start, f.end);
-    const re = /,?\s+(?:and|but)\s+that\s*,?\s*/g;
+    // "…, and that is all": "that" before a verb is a pronoun, not a second complement.
+    const re =
+      /,?\s+(?:and|but)\s+that(?!\s+(?:is|was|[’']s|has|had|will|would|does|did)\b)\s*,?\s*/g;
     let last = 0;
     let m: RegExpExecArray | null;
     const pieces: [number, number][] = [];

@@ -186,3 +186,22 @@ describe('extractBriefing: "he" in an item that names him', () => {
     expect(last).toMatchObject({ span: 'The bridge is structurally sound', speaker: 'Tomas Kerr' });
   });
 });
+
+describe('extractBriefing: confirming an outlet’s report', () => {
+  it('confirms the claim that outlet carried, items back', () => {
+    const text = [
+      'Title',
+      'Local broadcaster Drevna 9 TV, citing a rescue worker at the scene, reported that five bodies had been recovered.',
+      'The company said three miners had died.',
+      'Relatives said they had been given no names.',
+      'The governor said 23 miners were still missing.',
+      'Emil Kask, a rescue team leader, said the bodies of five miners had been recovered, confirming the Drevna 9 TV report.',
+    ].join('\n\n');
+    const [report] = extractBriefing(text).claims;
+    expect(report).toMatchObject({
+      speaker: 'rescue worker at the scene',
+      reportedBy: ['Drevna 9 TV'],
+      verification: 'confirmed',
+    });
+  });
+});

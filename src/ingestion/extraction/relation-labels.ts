@@ -100,6 +100,17 @@ export function applyReferenceConfirmations(
 ): void {
   for (const r of confirmations) {
     const by = r.speaker.toLowerCase().replace(/^the\s+/, '');
+    // "confirming the Drevna 9 TV report": the claim that outlet carried, however far back.
+    const carried = claims.findLast(
+      (d) =>
+        (d.item < r.item || (d.item === r.item && d.spanStart < r.at)) &&
+        d.item >= r.item - 12 &&
+        [d.reportedBy[0], d.speaker].some((o) => o && namesOutlet(r.object, o)),
+    );
+    if (carried) {
+      setLabel(carried, 'confirmed', null);
+      continue;
+    }
     for (let k = claims.length - 1; k >= 0; k--) {
       const d = claims[k];
       if (d.item > r.item || (d.item === r.item && d.spanStart >= r.at)) continue;
@@ -111,6 +122,12 @@ export function applyReferenceConfirmations(
       break;
     }
   }
+}
+
+/** "the Drevna 9 TV report" names the outlet "Drevna 9 TV" as the report's source. */
+function namesOutlet(object: string, outlet: string): boolean {
+  const o = outlet.replace(/^the\s+/i, '');
+  return /\b(?:report|reporting|account|story)\b/i.test(object) && object.includes(o);
 }
 
 /** Whether a claim is about the party that speaks in another ("… at an NSF checkpoint" / the NSF). */

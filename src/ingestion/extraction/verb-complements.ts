@@ -34,6 +34,8 @@ const POST_VERB_ADVERBIALS: RegExp[] = [
   /\s*,?\s*(?:in|from)\s+(?:Kyiv|Moscow|Washington|Beijing|London|Brussels|Paris|Berlin|Jerusalem|Tel Aviv|Gaza|Beirut|Tehran|Seoul|Tokyo|Pyongyang|Geneva|New York|Davos|Vilnius|Warsaw|Ankara|Istanbul|Cairo|Doha|Riyadh)\b/y,
   /\s*,?\s*(?:at|in|from|outside|inside|near|during\s+a\s+visit\s+to)\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}(?:\s+(?:station|office|building|headquarters|courthouse|hall|hospital|school|gates?|airport|camp|depot|plant))?(?=\s*(?:,|that\b|on\b|in\b|at\b|\.|$|[“"]))/y,
   /\s*,?\s*(?:to|with|for)\s+(?:its\s+|his\s+|her\s+|their\s+)?(?:clients|investors|shareholders|staff|employees|members|supporters|customers|reporters|journalists|lawmakers|colleagues|followers|subscribers|readers|viewers|students|parents|analysts|delegates|officials|regulators|authorities|prosecutors|police|legislators|the\s+court|the\s+judge|the\s+jury|the\s+committee)\b/y,
+  // "in a video posted on his official channel": where the video was posted.
+  /\s*,?\s*(?:posted|published|shared|uploaded)\s+(?:on|to)\s+(?:his|her|its|their|the|an?)\s+(?:[\w’'-]+\s+){0,3}?(?:channel|account|page|website|feed|profile|site)s?\b/y,
   /\s*,?\s*without\s+(?:providing|offering|giving|citing)\s+(?:any\s+)?(?:evidence|details|proof)\b/y,
   /\s*,?\s*citing\s+([^,.;]{2,80}?)(?=\s*(?:,|that\b|\.|$))/y,
   /\s*,?\s*(?:in\s+a\s+news\s+release|in\s+its\s+daily\s+update|in\s+a\s+daily\s+update|in\s+its\s+latest\s+assessment|in\s+a\s+post|on\s+the\s+sidelines\s+of\s+(?:the\s+)?[^,]{3,60}?(?=,|\s+that\b))/y,

@@ -264,6 +264,7 @@ export const CLAUSE_ONLY_VERBS = new Set([
   'confirmed',
   'confirms',
   'confirm',
+  'confirming', // "…, confirming the TV report": a confirmation by reference
   'revealed',
   'reveals',
   'disclosed',
@@ -272,6 +273,8 @@ export const CLAUSE_ONLY_VERBS = new Set([
   'shared',
   'wrote',
   'writes',
+  'declared', // "declared Wednesday a day of mourning" is an act
+  'declares',
 ]);
 
 /** Participles that contest another statement without making one ("disputing the WHO’s count"). */
