@@ -39,12 +39,18 @@ describe('findFrames', () => {
     ]);
   });
 
-  it('reads an inverted attribution with an appositive after it', () => {
+  it('reads an inverted attribution with an appositive after it, title included', () => {
     expect(
       frames(
         '‘We have never seen river levels like this,’ said Caroline Douglas, the agency’s chief executive.',
       ),
-    ).toEqual([['Caroline Douglas', 'We have never seen river levels like this', []]]);
+    ).toEqual([
+      [
+        'Caroline Douglas, the agency’s chief executive',
+        'We have never seen river levels like this',
+        [],
+      ],
+    ]);
   });
 
   it('keeps the part before an interrupting attribution', () => {

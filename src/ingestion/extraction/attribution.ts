@@ -187,7 +187,12 @@ function framesOf(s: string, isOutlet: OutletTest): Frame[] {
       ) {
         const invStart = hit.end + inv[0].indexOf(inv[1]);
         const sub = subjectBefore(s, invStart, invStart + inv[1].length, isOutlet);
-        const subAll = sub && sub.start === invStart ? sub : null;
+        let subAll = sub && sub.start === invStart ? sub : null;
+        // "…, said Pieter Vallance, a spokesman for the City of Halden.": the title closes it.
+        const title = /^,\s+((?:a|an|the)\s+[^,;:“”"]{2,80}?)[.!?]?\s*$/.exec(
+          s.slice(invStart + inv[1].length, to),
+        );
+        if (subAll && title) subAll = { ...subAll, text: `${subAll.text}, ${title[1]}` };
         if (subAll && !PRONOUN_RE.test(subAll.text) && wordCount(before) >= 3) {
           const [a, b] = trimRange(s, from, from + before.length);
           frames.push({

@@ -19,6 +19,7 @@ import {
 import { normalizeQuotes, splitSentences, type Sentence } from './sentences.js';
 import { itemLeadLength } from './spans.js';
 import { gatherNames } from './names.js';
+import { nameDescribedSpeakers } from './named-later.js';
 import {
   applyReferenceConfirmations,
   applyReferenceDenials,
@@ -105,6 +106,7 @@ export function extractBriefing(text: string, options: ExtractionOptions = {}): 
   });
 
   specifyVagueSpeakers(drafts);
+  nameDescribedSpeakers(drafts);
   inheritOccasionRelays(drafts);
   const selfOutlet = findSelfOutlet(text);
   // "…, he told Sable Wire" on Sable Wire's own page: the page got it directly, no relay.

@@ -28,6 +28,11 @@ describe('describeSpeaker', () => {
       speaker: 'Jonas Weyer',
       kind: 'person',
     });
+    expect(describeSpeaker('Inspector Jonas Hale, a spokesman for Halden Police')).toMatchObject({
+      speaker: 'Jonas Hale',
+      role: 'spokesman for Halden Police',
+      kind: 'person',
+    });
   });
 
   it('tells organisations, groups, countries and outlets apart', () => {

@@ -183,6 +183,11 @@ export function describeSpeaker(phrase: string): SpeakerInfo {
     const leftName = words(left).every(isNameWord);
     const rightName = words(bare(right)).every(isNameWord);
     if (leftName && !rightName) return person(left, bare(right));
+    // "Inspector Jonas Hale, a spokesman for Halden Police": the title before the name goes.
+    const untitled = words(left);
+    while (untitled.length > 1 && ROLE_WORDS.has(untitled[0].toLowerCase())) untitled.shift();
+    if (untitled.length < words(left).length && untitled.every(isNameWord) && !rightName)
+      return person(untitled.join(' '), bare(right));
     if (rightName && !leftName) return person(bare(right), bare(left));
   }
 
