@@ -143,7 +143,7 @@ describe('findRelations across frames', () => {
 describe('findRelations with figures and early denials', () => {
   it('links different figures for the same thing as counters, items apart', () => {
     const ministry = claim(2, 'Interior Ministry', '312 people had been confirmed dead');
-    const society = claim(4, 'Crescent Society', 'its volunteers had counted 418 bodies');
+    const society = claim(3, 'Crescent Society', 'its volunteers had counted 418 bodies');
     expect(findRelations([ministry, society])).toMatchObject([
       { from: society.id, to: ministry.id, type: 'counters' },
     ]);

@@ -248,8 +248,8 @@ export const PAIR_FEATURES = [
  * `npm run extraction:train-relations` (which prints them, with a leave-one-briefing-out check).
  */
 export const RELATION_WEIGHTS: readonly number[] = [
-  -0.61, 0.708, 0.402, 0.134, 0.558, -0.789, -0.07, 0.099, -0.193, 0.158, -0.06, 0.032, 0.076, 0.03,
-  0.61, -0.308, -0.321, 1.336, 1.241, 0.055, 0.323, -0.56, -0.514, 0.384, 0.047, 0.665,
+  -0.661, 0.697, 0.391, 0.092, 0.594, -0.83, -0.058, 0.107, -0.231, 0.144, -0.05, 0.034, 0.655,
+  0.004, 0.583, -0.341, -0.279, 1.436, 1.258, 0.055, 0.31, -0.542, -0.443, 0.371, 0.091, 0.648,
 ];
 
 const RULE_SCORE = PAIR_FEATURES.indexOf('ruleScore');
