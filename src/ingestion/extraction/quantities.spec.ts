@@ -52,6 +52,19 @@ describe('shares of a named thing', () => {
   });
 });
 
+describe('money', () => {
+  it('compares two amounts of money when one is an estimate', () => {
+    const differ = (a: string, b: string) => differInFigures(quantitiesIn(a), quantitiesIn(b));
+    expect(quantitiesIn('reserves stood at $6.4 billion')).toEqual([
+      { value: 6_400_000_000, measures: ['$'], hedged: false },
+    ]);
+    expect(
+      differ('reserves stood at $6.4 billion', 'usable reserves were closer to $3.9 billion'),
+    ).toBe(true);
+    expect(differ('a $62 million contract', 'sales of $2.3 billion')).toBe(false);
+  });
+});
+
 describe('bare percentages', () => {
   const differ = (a: string, b: string, loose?: boolean) =>
     differInFigures(quantitiesIn(a), quantitiesIn(b), loose);

@@ -61,7 +61,11 @@ const CLASSES: [RegExp, string][] = [
 const FILLER =
   /^(?:more|than|at|least|about|around|some|nearly|almost|over|under|unique|other|additional|new|the|its|their|our|his|her|had|have|has|been|were|was|are|confirmed|reported|registered|local|total|all|just|only|extra|further|and|or|in|on|to|from|with|by|for|as|a|an|into|since|per|each|every|of)$/;
 const HEDGE =
-  /(?:at\s+least|more\s+than|over|about|around|nearly|almost|some|up\s+to|as\s+many\s+as|fewer\s+than|less\s+than|only)\s+$/;
+  /(?:at\s+least|more\s+than|over|about|around|nearly|almost|some|up\s+to|as\s+many\s+as|fewer\s+than|less\s+than|only|close(?:r)?\s+to|well\s+(?:under|over|above|below))\s+[$€£¥]?$/;
+/** "$6.4 billion", "€900", "1.9 billion crowns": an amount of money. */
+const CURRENCY_BEFORE = /[$€£¥]$/;
+const CURRENCY_AFTER =
+  /^\s*(?:dollars|euros|pounds|crowns|francs|yen|yuan|rupees|pesos|lira|rubles|roubles)\b/;
 
 const FIGURE =
   /(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(million|billion|thousand|bn|m)\b)?|\b(a\s+single|single|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|dozen|hundreds|thousands)\b/gi;
@@ -109,11 +113,13 @@ export function quantitiesIn(text: string): Quantity[] {
       )
     )
       continue;
-    const measures: string[] = [];
+    // Money is money whatever it pays for: "$6.4 billion" and "closer to $3.9 billion".
+    const money = CURRENCY_BEFORE.test(lower.slice(0, m.index)) || CURRENCY_AFTER.test(after);
+    const measures: string[] = money ? ['$'] : [];
     for (const w of after.match(/[a-z’'-]+/g)?.slice(0, 6) ?? []) {
       if (FILLER.test(w)) continue;
       measures.push(measureOf(w));
-      if (measures.length === 2) break;
+      if (measures.length === (money ? 3 : 2)) break;
     }
     const hedged = HEDGE.test(lower.slice(Math.max(0, m.index - 20), m.index));
     if (measures.length) out.push({ value, measures, hedged });
