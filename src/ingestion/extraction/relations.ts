@@ -230,7 +230,6 @@ export const PAIR_FEATURES = [
   'noAnswer', // c neither confirms nor denies ("looking into it")
   'confirming', // c's verb confirms
   'figures', // different figures for the same thing
-  'sameSide', // both speak for one body
   'targetReported', // t came through an outlet
   'ruleScore', // the hand-written score below, which the weights may lean on
   'nearestBest', // t is the best-scored earlier claim for c
@@ -248,8 +247,8 @@ export const PAIR_FEATURES = [
  * `npm run extraction:train-relations` (which prints them, with a leave-one-briefing-out check).
  */
 export const RELATION_WEIGHTS: readonly number[] = [
-  -0.661, 0.697, 0.391, 0.092, 0.594, -0.83, -0.058, 0.107, -0.231, 0.144, -0.05, 0.034, 0.655,
-  0.004, 0.583, -0.341, -0.279, 1.436, 1.258, 0.055, 0.31, -0.542, -0.443, 0.371, 0.091, 0.648,
+  -0.659, 0.692, 0.401, 0.146, 0.685, -0.862, -0.065, 0.11, -0.222, 0.143, -0.051, 0.033, 0.67,
+  0.004, 0.574, -0.288, 1.423, 1.198, 0.055, 0.319, -0.568, -0.439, 0.399, 0.052, 0.651,
 ];
 
 const RULE_SCORE = PAIR_FEATURES.indexOf('ruleScore');
@@ -320,7 +319,6 @@ function ruleScore(
   mention: boolean,
   figures: boolean,
   sameItem: boolean,
-  sameSideOf: boolean,
   gap: number,
 ): number {
   let score = o;
@@ -331,8 +329,6 @@ function ruleScore(
   if (cue.denial || cue.noAnswer || cue.confirming) score += 0.2;
   if (cue.reference) score += 0.2;
   if (cue.answering) score += 0.1;
-  // One side does not deny or contest its own account.
-  if ((cue.denial || cue.contrast) && sameSideOf) score -= 0.3;
   // The nearest earlier claim is the likeliest one answered.
   if (!figures) score -= 0.02 * gap;
   return score;
@@ -416,19 +412,10 @@ export function findRelations(
       const figures = differInFigures(pc.figures, pt.figures);
       const rivalFigures = figures || differInFigures(pc.figures, pt.figures, true);
       const sameItem = t.item === c.item;
-      const side = sameSide(pc, pt);
-      // One side does not deny or contest its own account.
-      if ((cue.denial || cue.answering) && side) continue;
+      // One side does not answer its own account (no gold relation links two of one side).
+      if (sameSide(pc, pt)) continue;
       const gap = i - j - 1;
-      const rule = ruleScore(
-        cue,
-        o,
-        answererNamed || mentions(pt, pc),
-        figures,
-        sameItem,
-        side,
-        gap,
-      );
+      const rule = ruleScore(cue, o, answererNamed || mentions(pt, pc), figures, sameItem, gap);
       const f = [
         1,
         o,
@@ -445,7 +432,6 @@ export function findRelations(
         +cue.noAnswer,
         +cue.confirming,
         +figures,
-        +side,
         +((t.reportedBy?.length ?? 0) > 0),
         rule,
         0, // nearestBest, set below
