@@ -14,6 +14,7 @@ describe('isAssertion', () => {
     'contact tracers were following 612 people',
     'the agency could not yet confirm a second death',
     'We can hear them knocking, and they are answering us',
+    'no such memo exists',
   ])('keeps a statement of fact or accusation: %s', (span) => {
     expect(isAssertion(span)).toBe(true);
   });

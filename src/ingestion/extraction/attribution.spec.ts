@@ -403,3 +403,53 @@ describe('findFrames: acts and asides that state nothing', () => {
     ).toEqual([['Mostyn', 'We can hear them knocking', []]]);
   });
 });
+
+describe('findFrames: newsletter-style attributions', () => {
+  it('takes the name and first title of a subject with two appositives', () => {
+    expect(
+      frames(
+        'Dario Mensk, leader of the Agrarian League, the junior partner in the government, said shortly before midnight Monday that his party had withdrawn its support.',
+      ),
+    ).toEqual([
+      ['Dario Mensk, leader of the Agrarian League', 'his party had withdrawn its support', []],
+    ]);
+  });
+
+  it('reads "reported Tuesday, citing X, that A" for a person cited and for a document', () => {
+    expect(
+      frames('The Kellin Courier reported Tuesday, citing two officials, that a post was offered.'),
+    ).toEqual([['two officials', 'a post was offered', ['Kellin Courier']]]);
+    expect(
+      frames(
+        'The Kellin Courier reported Tuesday, citing a copy of a memo it had obtained, that a post was offered.',
+      ),
+    ).toEqual([['The Kellin Courier', 'a post was offered', []]]);
+  });
+
+  it('keeps a numbered channel and a relay between the verb and "that"', () => {
+    expect(
+      frames(
+        'Mensk told the private channel Kanal 9, according to the Associated Press, that every lawmaker had signed the pledge.',
+      ),
+    ).toEqual([['Mensk', 'every lawmaker had signed the pledge', ['Associated Press', 'Kanal 9']]]);
+  });
+
+  it('skips an opening "Asked about the report," and takes the speaker after it', () => {
+    expect(
+      frames(
+        'Asked about the Courier report, the speaker’s office said the matter had been referred.',
+      ),
+    ).toEqual([['the speaker’s office', 'the matter had been referred', []]]);
+  });
+
+  it('lets a readout state what comes before a frame of its own, and relay that frame', () => {
+    expect(
+      frames(
+        'According to a readout from the Office of the President, the two discussed the options and Mensk informed the president that his party had voted to leave.',
+      ),
+    ).toEqual([
+      ['a readout from the Office of the President', 'the two discussed the options', []],
+      ['Mensk', 'his party had voted to leave', ['Office of the President']],
+    ]);
+  });
+});

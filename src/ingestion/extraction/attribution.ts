@@ -219,7 +219,7 @@ function framesOf(s: string, isOutlet: OutletTest): Frame[] {
       // ", citing intelligence reports, said", "…, confirming the CNN report.": a noun inside a
       // participial aside is not a verb.
       if (
-        /^(?:citing|quoting|according|confirming|corroborating|echoing|contradicting|disputing|denying|rejecting|repeating|backing)\b/i.test(
+        /^(?:citing|quoting|according|confirming|corroborating|echoing|contradicting|disputing|denying|rejecting|repeating|backing|asked|pressed|questioned|responding|reacting|commenting)\b/i.test(
           speaker.text,
         )
       )
@@ -326,14 +326,19 @@ function framesOf(s: string, isOutlet: OutletTest): Frame[] {
         kind = 'embedded';
         explicitness = 0.6;
       }
+      // "The Courier reported, citing two officials, that A": the officials say A through it.
+      const cited =
+        right.cited && isOutlet(speaker.text) && !isCitedDocument(right.cited) ? right.cited : null;
       frame = {
         kind,
         verb: hit.verb,
-        speaker,
+        speaker: cited ? { text: cited, start: -1 } : speaker,
         clauseSubject: PRONOUN_RE.test(speaker.text) ? mainSubject() : speaker,
         start,
         end: to,
-        relays: [...right.relays, ...(speaker.relays ?? [])],
+        relays: cited
+          ? [relayName(speaker.text), ...right.relays]
+          : [...right.relays, ...(speaker.relays ?? [])],
         denial: DENIAL_VERBS.has(lower),
         explicitness: OBJECT_VERBS.has(lower) ? explicitness - 0.05 : explicitness,
         clausal: right.quote || /\bthat\b/.test(between),
@@ -441,33 +446,41 @@ function framesOf(s: string, isOutlet: OutletTest): Frame[] {
 
   // Wrappers: relays of the sentence's frames, or the speaker when there is none.
   if (wrappers.length) {
+    // The statement the wrapper itself carries: all of it, or, when a frame of its own starts
+    // later ("According to a readout, the two discussed A and Mensk told her that B"), what
+    // comes before that frame's speaker.
+    const ownEnd = kept.length
+      ? Math.min(
+          ...kept.map((f) => (f.speaker && f.speaker.start >= 0 ? f.speaker.start : f.start)),
+        )
+      : to;
     if (kept.length) {
       // The wrapper nearest the end is the outermost; nearest to the page comes first.
       const outer = wrappers.map((w) => relayName(w.source));
       for (const f of kept) f.relays = [...outer, ...f.relays];
-    } else {
-      const w = wrappers[0];
-      const [a, b] = trimRange(s, from, to);
-      if (wordCount(s.slice(a, b)) >= 3) {
-        const cited = w.cited;
-        kept.push({
-          kind: w.outlet ? 'outlet' : 'according',
-          verb: w.outlet ? 'reported' : 'according to',
-          speaker: {
-            text: cited ?? w.source,
-            start: cited ? -1 : w.start + Math.max(0, s.slice(w.start, w.end).indexOf(w.source)),
-          },
-          clauseSubject: mainSubject(),
-          start: a,
-          end: b,
-          relays: [
-            ...wrappers.slice(1).map((x) => relayName(x.source)),
-            ...(cited ? [relayName(w.source)] : []),
-          ],
-          denial: false,
-          explicitness: w.outlet ? 0.8 : 0.85,
-        });
-      }
+    }
+    const w = wrappers[0];
+    const [a, b] = trimRange(s, from, ownEnd);
+    if ((!kept.length || (w.start === 0 && from > 0)) && wordCount(s.slice(a, b)) >= 3) {
+      const cited = w.cited;
+      kept.push({
+        kind: w.outlet ? 'outlet' : 'according',
+        verb: w.outlet ? 'reported' : 'according to',
+        speaker: {
+          text: cited ?? w.source,
+          start: cited ? -1 : w.start + Math.max(0, s.slice(w.start, w.end).indexOf(w.source)),
+        },
+        clauseSubject: mainSubject(),
+        start: a,
+        end: b,
+        relays: [
+          ...wrappers.slice(1).map((x) => relayName(x.source)),
+          ...(cited ? [relayName(w.source)] : []),
+        ],
+        denial: false,
+        explicitness: w.outlet ? 0.8 : 0.85,
+      });
+      kept.sort((x, y) => x.start - y.start);
     }
   }
   for (const f of kept) f.clauseSubject = f.clauseSubject ?? mainSubject();

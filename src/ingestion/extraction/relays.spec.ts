@@ -8,6 +8,8 @@ describe('isOutletPhrase', () => {
     expect(isOutletPhrase('KGLF-TV')).toBe(true);
     expect(isOutletPhrase('Telegram')).toBe(false);
     expect(isOutletPhrase('social media')).toBe(false);
+    expect(isOutletPhrase('the private channel Kanal 9')).toBe(true);
+    expect(isOutletPhrase('his Telegram channel')).toBe(false);
     expect(isOutletPhrase('the Defense Ministry')).toBe(false);
     expect(isOutletPhrase('the U.S. intelligence agency')).toBe(false);
   });

@@ -45,6 +45,13 @@ export function isOutletPhrase(phrase: string, known?: ReadonlySet<string>): boo
     return true;
   if ((PLATFORMS.test(name) && !OUTLET_NOUNS.test(name)) || /^social\s+media$/i.test(name))
     return false;
+  // "the private channel Kanal 9", "the network RTV Nord": a description, then the outlet's name.
+  if (
+    /^(?:[a-z-]+\s+){0,2}(?:channel|network|station)\s+[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|\d+))*$/.test(
+      name,
+    )
+  )
+    return true;
   // "South Korean news agency Yonhap", "Russian state media", "the newspaper Haaretz"
   if (
     OUTLET_NOUNS.test(name) &&

@@ -340,6 +340,12 @@ function appositiveBefore(s: string, tokens: Token[], i: number): SpeakerPhrase 
     ok = isHeadWord(last) || (left.length === 1 && /^\p{Lu}\p{Ll}+[’']s$/u.test(last));
   else if (looksRole(left) && looksName(right))
     ok = isHeadWord(left[left.length - 1]) && isHeadWord(right[right.length - 1]);
+  // "Dario Mensk, leader of the Agrarian League, the junior partner in the government, said":
+  // the second appositive describes the body; the speaker is the name with the first.
+  else if (looksRole(left) && looksRole(right) && !looksName(left)) {
+    const inner = appositiveBefore(s, tokens, a - 1);
+    if (inner) return inner;
+  }
   if (!ok) return null;
   const first = inner[b];
   const from = first.start + first.raw.indexOf(first.core);

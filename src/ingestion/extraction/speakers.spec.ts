@@ -28,6 +28,14 @@ describe('describeSpeaker', () => {
       speaker: 'Jonas Weyer',
       kind: 'person',
     });
+    expect(
+      describeSpeaker('Opposition leader Petra Solvig of the Social Democratic Front'),
+    ).toEqual({
+      speaker: 'Petra Solvig',
+      role: 'Opposition leader',
+      affiliation: 'Social Democratic Front',
+      kind: 'person',
+    });
     expect(describeSpeaker('Inspector Jonas Hale, a spokesman for Halden Police')).toMatchObject({
       speaker: 'Jonas Hale',
       role: 'spokesman for Halden Police',

@@ -191,6 +191,17 @@ export function describeSpeaker(phrase: string): SpeakerInfo {
     if (rightName && !leftName) return person(bare(right), bare(left));
   }
 
+  // "Opposition leader Petra Solvig of the Social Democratic Front": a titled name, then its body.
+  const ofBody =
+    /^(.+?\s[A-Z][\p{Ll}’'-]+)\s+of\s+(?:the\s+)?(\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*)+)$/u.exec(
+      text,
+    );
+  if (ofBody) {
+    const titled = describeSpeaker(ofBody[1]);
+    if (titled.kind === 'person' && titled.role && words(titled.speaker).length >= 2)
+      return { ...titled, affiliation: ofBody[2] };
+  }
+
   // "agency spokeswoman Anita Serrano" is a person, whatever "agency" suggests.
   if (isOutletPhrase(text) && !ROLE_THEN_NAME.test(text)) {
     const name = relayName(text);

@@ -21,6 +21,8 @@ const DATE_ADVERBIAL = new RegExp(
 
 const POST_VERB_ADVERBIALS: RegExp[] = [
   DATE_ADVERBIAL,
+  // "said shortly before midnight Monday", "after dawn on Sunday"
+  /\s*,?\s*(?:(?:shortly|just|soon|hours|minutes|moments|well)\s+)?(?:before|after)\s+(?:midnight|noon|midday|dawn|dusk|daybreak|nightfall|sunrise|sunset)(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?\b/y,
   /\s*,?\s*(?:on\s+|late\s+|early\s+|last\s+|this\s+|earlier\s+|later\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|tonight|yesterday|overnight|earlier|later|previously|recently|again|also|separately|publicly|privately|last\s+(?:week|month|year|night)|this\s+(?:week|month|year|morning|afternoon|evening)|earlier\s+(?:this|in\s+the)\s+(?:week|month|year|day))(?:\s+(?:morning|afternoon|evening|night))?\b/y,
   /\s*,?\s*(?:in|at|during|after|before|via|through|on)\s+(?:a|an|the|his|her|its|their|[A-Z][\w’'.-]*[’']s|[A-Z][\w’'.-]*)\s+(?:[\w’'.-]+\s+){0,5}?(?:statement|statements|briefing|conference|interview|speech|address|post|posts|video|remarks|message|call|meeting|summit|session|hearing|readout|broadcast|appearance|comments|tweet|letter|update|posting|note|email|release|channel|account|page|website|podcast|program|programme|show|report|documents?|filing|publication|advisory|assessment|bulletin|forecast|notice|memo|filing|presentation|testimony|call|conversation|broadcast|newsletter|op-ed|editorial|column|article|blog|thread|clip|recording|message|audio)s?\b(?:\s+(?:call|briefing|conference|session|statement|post|video|message|interview)s?\b)?(?:\s+(?:with|to|on|by|for|carried\s+(?:by|on)|published\s+by|posted\s+on|released\s+by|run\s+by|quoted\s+by|cited\s+by|broadcast\s+(?:by|on)|aired\s+(?:by|on)|televised\s+by|shown\s+on|reported\s+by|obtained\s+by|seen\s+by|reviewed\s+by)\s+(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)((?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*(?:\s+(?:television|TV|radio|newspaper|news\s+agency))?))?/y,
   /\s*,?\s*(?:in|during)\s+(?:an?\s+)?(?:interview|comments|remarks|an\s+interview)\s+(?:with|to)\s+((?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)/y,
@@ -47,7 +49,7 @@ const OUTLET_ECHO =
   /,\s+(?:the|that)\s+(?:newspaper|paper|daily|weekly|tabloid|broadcaster|news\s+agency|agency|channel|station|network|outlet|magazine|website|news\s+site)\s+(?:reported|said|wrote|added|reports|says|writes)\b/i;
 
 const ADDRESSEE =
-  /\s+((?:the\s+)?(?:[a-z-]+\s+){0,2}(?:broadcaster|newspaper|news\s+agency|agency|channel|station|outlet|network|daily|television|radio|website|news\s+site)(?:\s+[A-Z][\w’'.-]*)+|(?:the\s+)?(?:station|newspaper|channel|broadcaster|network|agency)\b|[a-z]+s(?=\s+(?:that|on|in|at|during|after|before|via|by|the|a|an|it|he|she|they|his|her|its|their|\w+ed)\b)|(?:the\s+|The\s+)?(?:[A-Z][\w’'.-]*)(?:\s+(?:[A-Z][\w’'.-]*|of|for))*(?:\s+(?:television|TV|radio|newspaper|news\s+agency))?|reporters|journalists|lawmakers|legislators|parliament|analysts|investors|shareholders|voters|donors|delegates|(?:[a-z]+s)(?=\s*[.,;]|$)|the\s+(?:press|media|audience|crowd|parliament|assembly|council|court|committee|summit|conference|congress|forum|gathering|rally|meeting|hearing|inquiry|senate|tribunal)|an?\s+[\w-]+(?:\s+[\w-]+)?\s+(?:audience|conference|forum|session|gathering|rally|briefing|crowd|meeting)|(?:state|local|national|Russian|Ukrainian|Iranian|Israeli|Chinese)\s+(?:media|television|TV|radio)|(?:his|her|their|its|our)\s+[\w-]+(?:\s+[\w-]+)?|them|him|her|us|me|attendees|delegates|supporters|residents|troops|soldiers|officials|diplomats|students|investors|viewers|listeners|readers|(?:the|a|an)\s+(?:[a-z-]+\s+){0,2}(?:jury|jurors|judge|tribunal|panel|hearing|inquiry|board|hearing|court|commission|regulators?|shareholders|investors|fans|crowd|court|magistrates?|senate|house|legislature|lawmakers|inspectors|police|investigators|prosecutors|team|club|staff|workers|employees|crew|players|athletes))\b/y;
+  /\s+((?:the\s+)?(?:[a-z-]+\s+){0,2}(?:broadcaster|newspaper|news\s+agency|agency|channel|station|outlet|network|daily|television|radio|website|news\s+site)(?:\s+[A-Z][\w’'.-]*)+(?:\s+\d+)?|(?:the\s+)?(?:station|newspaper|channel|broadcaster|network|agency)\b|[a-z]+s(?=\s+(?:that|on|in|at|during|after|before|via|by|the|a|an|it|he|she|they|his|her|its|their|\w+ed)\b)|(?:the\s+|The\s+)?(?:[A-Z][\w’'.-]*)(?:\s+(?:[A-Z][\w’'.-]*|of|for))*(?:\s+(?:television|TV|radio|newspaper|news\s+agency))?|reporters|journalists|lawmakers|legislators|parliament|analysts|investors|shareholders|voters|donors|delegates|(?:[a-z]+s)(?=\s*[.,;]|$)|the\s+(?:press|media|audience|crowd|parliament|assembly|council|court|committee|summit|conference|congress|forum|gathering|rally|meeting|hearing|inquiry|senate|tribunal)|an?\s+[\w-]+(?:\s+[\w-]+)?\s+(?:audience|conference|forum|session|gathering|rally|briefing|crowd|meeting)|(?:state|local|national|Russian|Ukrainian|Iranian|Israeli|Chinese)\s+(?:media|television|TV|radio)|(?:his|her|their|its|our)\s+[\w-]+(?:\s+[\w-]+)?|them|him|her|us|me|attendees|delegates|supporters|residents|troops|soldiers|officials|diplomats|students|investors|viewers|listeners|readers|the\s+(?:president|prime\s+minister|chancellor|king|queen|governor|mayor|minister|cabinet|ambassador|envoy)|(?:the|a|an)\s+(?:[a-z-]+\s+){0,2}(?:jury|jurors|judge|tribunal|panel|hearing|inquiry|board|hearing|court|commission|regulators?|shareholders|investors|fans|crowd|court|magistrates?|senate|house|legislature|lawmakers|inspectors|police|investigators|prosecutors|team|club|staff|workers|employees|crew|players|athletes))\b/y;
 
 export interface VerbHit {
   verb: string;
@@ -85,11 +87,14 @@ export interface RightSide {
   commaAfter: boolean;
   /** Whether a quotation opens the content. */
   quote: boolean;
+  /** What "…, citing X, that …" between the verb and the statement cites. */
+  cited?: string;
 }
 
 export function rightSide(s: string, verb: VerbHit, to: number, isOutlet: OutletTest): RightSide {
   let r = verb.end;
   const relays: string[] = [];
+  let cited: string | undefined;
   const lower = verb.verb.toLowerCase();
   if (ADDRESSEE_VERBS.has(lower)) {
     ADDRESSEE.lastIndex = r;
@@ -124,6 +129,7 @@ export function rightSide(s: string, verb: VerbHit, to: number, isOutlet: Outlet
       if (m && m.index === r && m[0].trim().length > 0 && r + m[0].length <= to) {
         const relay = relayFromAdverbial(m[0], m[1]);
         if (relay) relays.push(relay);
+        if (/^\s*,?\s*citing\s/.test(m[0])) cited = m[1];
         r += m[0].length;
         changed = true;
         // Start again from the first pattern: a date must not be read as "on <Name>".
@@ -134,10 +140,27 @@ export function rightSide(s: string, verb: VerbHit, to: number, isOutlet: Outlet
   const rest = s.slice(r, to);
   const commaQuote = /^\s*[,:]?\s*[“"]/.exec(rest);
   if (commaQuote) {
-    return { contentStart: r + commaQuote[0].length, relays, commaAfter: false, quote: true };
+    return {
+      contentStart: r + commaQuote[0].length,
+      relays,
+      commaAfter: false,
+      quote: true,
+      cited,
+    };
   }
   const colon = /^\s*:\s*/.exec(rest);
-  if (colon) return { contentStart: r + colon[0].length, relays, commaAfter: false, quote: false };
+  if (colon)
+    return { contentStart: r + colon[0].length, relays, commaAfter: false, quote: false, cited };
+  // "reported Tuesday, citing a memo, that …": the statement follows the aside.
+  const commaThat = /^\s*,\s*that\s+/.exec(rest);
+  if (commaThat)
+    return {
+      contentStart: r + commaThat[0].length,
+      relays,
+      commaAfter: false,
+      quote: false,
+      cited,
+    };
   const comma = /^\s*,\s*/.exec(rest);
   if (comma) {
     // "said, however, that …" is still a right-side statement.
@@ -146,13 +169,13 @@ export function rightSide(s: string, verb: VerbHit, to: number, isOutlet: Outlet
         rest,
       );
     if (aside)
-      return { contentStart: r + aside[0].length, relays, commaAfter: false, quote: false };
-    return { contentStart: r + comma[0].length, relays, commaAfter: true, quote: false };
+      return { contentStart: r + aside[0].length, relays, commaAfter: false, quote: false, cited };
+    return { contentStart: r + comma[0].length, relays, commaAfter: true, quote: false, cited };
   }
   const that = /^\s*(?:that\s+)?/.exec(rest);
   let contentStart = r + (that ? that[0].length : 0);
   const toHave = /^to have\s+/.exec(s.slice(contentStart, to));
   if (toHave) contentStart += toHave[0].length;
   const quote = /^[“"]/.test(s.slice(contentStart, to));
-  return { contentStart, relays, commaAfter: false, quote };
+  return { contentStart, relays, commaAfter: false, quote, cited };
 }

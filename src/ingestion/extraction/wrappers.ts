@@ -21,7 +21,7 @@ export interface Wrapper {
 const ACCORDING_START =
   /^\s*(?:But\s+|And\s+)?[Aa]ccording to\s+([^,]{2,120}?)\s*,\s*(?:(?:which|who|whose)\b[^,]{0,120},\s*)?/;
 const ACCORDING_END =
-  /,?[”"]?\s*(?:[—–-]\s*)?(?:all\s+)?according to\s+([^,;]{2,140}?(?:,\s+(?!(?:most|all|some|many|none|both|each|including|mostly|half|one|two|three)\b)(?:the\s+|a\s+|an\s+)?[^,;]{2,60}?)?)(?:,\s*((?:which|who)\b[^.]*|citing\s+[^.]*|(?:most|all|some|many|none|both|including|mostly)\b[^.]*))?[.!?]?[”"’]?\s*$/;
+  /,?[”"]?\s*(?:[—–-]\s*)?(?:all\s+)?according to\s+([^,;]{2,140}?(?:,\s+(?!(?:most|all|some|many|none|both|each|including|mostly|half|one|two|three|that)\b)(?:the\s+|a\s+|an\s+)?[^,;]{2,60}?)?)(?:,\s*((?:which|who)\b[^.]*|citing\s+[^.]*|(?:most|all|some|many|none|both|including|mostly)\b[^.]*))?[.!?]?[”"’]?\s*$/;
 const PER_END =
   /,\s*(?:per|as reported by|reported by|as cited by|quoted by|cited by|as quoted by)\s+([^,;]{2,80}?)[.!?]?[”"’]?\s*$/;
 const OUTLET_END =
