@@ -40,6 +40,7 @@ describe('isAssertion', () => {
     ['a quoted pledge of the speaker’s side', 'the bank “will do whatever it takes'],
     ['an evaluation of a decision', 'the rating cut was “premature and deeply unhelpful'],
     ['a prayer', 'We are praying for every one of them'],
+    ['a caucus’s own plan', 'the caucus will announce its position later today'],
   ])('drops %s', (_kind, span) => {
     expect(isAssertion(span)).toBe(false);
   });

@@ -453,3 +453,30 @@ describe('findFrames: newsletter-style attributions', () => {
     ]);
   });
 });
+
+describe('findFrames: what a survey states', () => {
+  it('reads "A … survey projects A" and "a projection from X puts A"', () => {
+    expect(
+      frames(
+        'A Meridia Research survey published Tuesday projects the Social Democratic Front winning 54 seats.',
+      ).map((f) => f.slice(0, 2)),
+    ).toEqual([
+      [
+        'A Meridia Research survey published Tuesday',
+        'the Social Democratic Front winning 54 seats',
+      ],
+    ]);
+    expect(
+      frames(
+        'A rival projection from Valtek Polling, which works for the Civic Union, puts the two parties nearly level.',
+      ).map((f) => f.slice(0, 2)),
+    ).toEqual([['A rival projection from Valtek Polling', 'the two parties nearly level']]);
+  });
+
+  it('takes "shows" from nobody but a document, and not inside another statement', () => {
+    expect(frames('The video shows soldiers firing on the crowd.')).toEqual([]);
+    expect(frames('The drivers’ association MKF said its own counts showed no change.')).toEqual([
+      ['The drivers’ association MKF', 'its own counts showed no change', []],
+    ]);
+  });
+});

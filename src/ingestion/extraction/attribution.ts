@@ -30,6 +30,7 @@ import {
   OBJECT_VERBS,
   REPORT_VERBS,
   THAT_ONLY_VERBS,
+  DOCUMENT_VERBS,
 } from './verbs.js';
 import { findWrappers } from './wrappers.js';
 
@@ -46,6 +47,8 @@ const COMMENT_RE =
 
 const CLAUSAL_REFERENCE =
   /^(?:[\w’'-]+\s+)?(?:accusations?|allegations?|claims?|charges?|reports?|account|version|story|figures?|findings?|assessment|suggestions?)\b/i;
+const DOCUMENT_SUBJECT =
+  /\b(?:survey|poll|projection|forecast|model|study|report|analysis|estimate|tally|count|census|audit)s?\b/i;
 const REFERENCE_OBJECT =
   /^(?:the|these|those|such|any|all|that|this|earlier|previous|his|her|its|their|Western|media)?\s*(?:[\w’'-]+\s+){0,2}?(?:accusations?|allegations?|claims?|charges?|reports?|assertions?|suggestions?|reporting|account|calculations?|figures?|numbers|estimates?|findings?|assessment|ruling|verdict|analysis|conclusions?|version|story|videos?|footage|photos?|photographs?|images?|clips?|recordings?|it|this|that|them|rumou?rs?)\b/i;
 
@@ -222,6 +225,14 @@ function framesOf(s: string, isOutlet: OutletTest): Frame[] {
         /^(?:citing|quoting|according|confirming|corroborating|echoing|contradicting|disputing|denying|rejecting|repeating|backing|asked|pressed|questioned|responding|reacting|commenting)\b/i.test(
           speaker.text,
         )
+      )
+        continue;
+      // "shows", "puts", "projects" attribute only what a survey or a projection states ("MKF
+      // said its own counts showed …" is MKF's statement).
+      if (
+        DOCUMENT_VERBS.has(lower) &&
+        (!DOCUMENT_SUBJECT.test(speaker.text) ||
+          /\b(?:said|says|told|tells|reported|wrote|added)\b/.test(speaker.text))
       )
         continue;
       cutAt = speaker.start;

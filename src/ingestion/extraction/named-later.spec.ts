@@ -24,6 +24,15 @@ describe('nameDescribedSpeakers', () => {
     expect(claims[0]).toMatchObject({ speaker: 'Mirela Dask', speakerRole: 'Halvik spokeswoman' });
   });
 
+  it('takes a spokesperson and a spokesman for one title', () => {
+    const claims = [
+      described('Civic Union spokesperson'),
+      named('Marek Holtz', 'Civic Union spokesman', 'Civic Union'),
+    ];
+    nameDescribedSpeakers(claims);
+    expect(claims[0].speaker).toBe('Marek Holtz');
+  });
+
   it('uses the title’s modifiers to tell two holders apart', () => {
     const claims = [
       described('city spokesman'),

@@ -24,6 +24,7 @@ describe('relayName', () => {
   it('names the issuer of a document', () => {
     expect(relayName('a White House readout of the call')).toBe('White House');
     expect(relayName('a Commission transcript of the news conference')).toBe('Commission');
+    expect(relayName('A rival projection from Valtek Polling')).toBe('Valtek Polling');
     expect(relayName('a statement from the ministry')).toBe('ministry');
     expect(relayName('preliminary results published on the commission’s website')).toBe(
       'commission',

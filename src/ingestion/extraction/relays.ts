@@ -113,7 +113,7 @@ export function relayName(phrase: string): string {
   }
   // "a White House readout of the call" → "White House"; "a statement from the ministry" → "ministry"
   const from =
-    /\b(?:readouts?|statements?|reports?|assessments?|data|figures|documents?|analysis|releases?|transcripts?|posts?|estimates?|findings|tallies|records?)\s+(?:from|by|of|released by|published by|issued by)\s+(?:the\s+)?(.+)$/i.exec(
+    /\b(?:readouts?|statements?|reports?|assessments?|data|figures|documents?|analysis|releases?|transcripts?|posts?|estimates?|findings|tallies|records?|projections?|polls?|surveys?|forecasts?)\s+(?:from|by|of|released by|published by|issued by)\s+(?:the\s+)?(.+)$/i.exec(
       name,
     );
   if (

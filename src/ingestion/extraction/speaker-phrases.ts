@@ -241,7 +241,7 @@ const FUNCTION_WORD =
 function documentSubject(s: string, from: number, verbStart: number): SpeakerPhrase | null {
   const text = s.slice(from, verbStart);
   const m =
-    /(?:^|[,;]\s+|^[“"])((?:A|An|The|Its|a|an|the)\s+[^,;]{0,60}?\b(?:readout|statement|report|assessment|survey|study|analysis|review|memo|filing|communiqué|communique|transcript|advisory|bulletin|audit|investigation|tally|count)s?(?:\s+(?:of|from|on|by|published by|issued by)\s+[^,;]{1,50}?)?)\s+(?:(?:later|also|earlier|previously|then|has|have|had)\s+)*$/.exec(
+    /(?:^|[,;]\s+|^[“"])((?:A|An|The|Its|a|an|the)\s+[^,;]{0,60}?\b(?:readout|statement|report|assessment|survey|study|analysis|review|memo|filing|communiqué|communique|transcript|advisory|bulletin|audit|investigation|tally|count|projection|poll|forecast|model|estimate)s?(?:\s+(?:of|from|on|by|published by|issued by)\s+[^,;]{1,50}?)?(?:\s+(?:published|released|issued|conducted)(?:\s+on)?\s+[\w-]+)?)\s+(?:(?:later|also|earlier|previously|then|has|have|had)\s+)*$/.exec(
       text,
     );
   if (!m) return null;

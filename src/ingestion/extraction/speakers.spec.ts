@@ -36,6 +36,11 @@ describe('describeSpeaker', () => {
       affiliation: 'Social Democratic Front',
       kind: 'person',
     });
+    expect(describeSpeaker('Marek Holtz, the Civic Union spokesman')).toMatchObject({
+      speaker: 'Marek Holtz',
+      role: 'Civic Union spokesman',
+      kind: 'person',
+    });
     expect(describeSpeaker('Inspector Jonas Hale, a spokesman for Halden Police')).toMatchObject({
       speaker: 'Jonas Hale',
       role: 'spokesman for Halden Police',

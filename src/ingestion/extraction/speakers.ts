@@ -178,7 +178,14 @@ export function describeSpeaker(phrase: string): SpeakerInfo {
   if (appo) {
     const [left, right] = [appo[1], appo[2]];
     // "Meridale Clinical, the Askervik-based contract research organisation that …": a body.
-    if (words(left.replace(/[’']s$/, '')).every(isNameWord) && ORGANISATION_APPOSITIVE.test(right))
+    // … but "Marek Holtz, the Civic Union spokesman" is a person: the appositive ends in a title.
+    const head = words(right.split(/\s+(?:who|that|which|for|of|at|in)\s/)[0]).pop() ?? '';
+    const titled = ROLE_WORDS.has(head.toLowerCase()) || PERSON_HEADS.has(head.toLowerCase());
+    if (
+      words(left.replace(/[’']s$/, '')).every(isNameWord) &&
+      ORGANISATION_APPOSITIVE.test(right) &&
+      !titled
+    )
       return { speaker: left, role: null, affiliation: null, kind: 'org' };
     const leftName = words(left).every(isNameWord);
     const rightName = words(bare(right)).every(isNameWord);
@@ -528,7 +535,7 @@ export class SpeakerResolver {
   private resolveRaw(phrase: string, ctx: ResolveContext): Resolution {
     // "The statement from Johnson’s office", "a White House readout": the document's issuer.
     if (
-      /\b(?:readout|statement|report|assessment|survey|study|analysis|review|memo|filing|transcript|advisory|bulletin|audit)s?\b/i.test(
+      /\b(?:readout|statement|report|assessment|survey|study|analysis|review|memo|filing|transcript|advisory|bulletin|audit|projection|poll|forecast)s?\b/i.test(
         phrase,
       ) &&
       !/^(?:the|a|an)\s+\w+$/i.test(phrase.trim())

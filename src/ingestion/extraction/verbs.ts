@@ -142,6 +142,13 @@ export const FINITE_VERBS = [
   'argue',
   'acknowledge',
   'admit',
+  // Verbs a survey or projection states by ("projects the party winning 54 seats"); only with a
+  // document as subject (DOCUMENT_VERBS).
+  'projects',
+  'projected',
+  'puts',
+  'shows',
+  'showed',
 ];
 
 /** Participles that attach a statement to a clause's subject ("…, saying that …"). */
@@ -325,3 +332,6 @@ export const REPORT_VERBS = new Set([
 
 export const FINITE_RE = new RegExp(`\\b(?:${FINITE_VERBS.join('|')})\\b`, 'g');
 export const PARTICIPLE_RE = new RegExp(`\\b(?:${PARTICIPLES.join('|')})\\b`, 'g');
+
+/** Verbs that attribute only with a document subject ("A Meridia survey shows …"). */
+export const DOCUMENT_VERBS = new Set(['projects', 'projected', 'puts', 'shows', 'showed']);
