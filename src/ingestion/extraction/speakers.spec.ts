@@ -36,6 +36,9 @@ describe('describeSpeaker', () => {
       affiliation: 'Social Democratic Front',
       kind: 'person',
     });
+    expect(
+      describeSpeaker('Rosalind Achterberg, a lawyer representing burned Voltara customers'),
+    ).toMatchObject({ speaker: 'Rosalind Achterberg', affiliation: null });
     expect(describeSpeaker('Marek Holtz, the Civic Union spokesman')).toMatchObject({
       speaker: 'Marek Holtz',
       role: 'Civic Union spokesman',

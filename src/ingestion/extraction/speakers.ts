@@ -117,13 +117,22 @@ export function affiliationOfRole(role: string): string | null {
   // Capitalised words before a title ("Kremlin spokesman", "White House National Security Council spokesman").
   const ws = words(role);
   const chunk: string[] = [];
-  for (const w of ws) {
+  let end = ws.length;
+  for (const [k, w] of ws.entries()) {
     const lower = w.toLowerCase();
     if (isCapitalized(w) && !ROLE_WORDS.has(lower)) chunk.push(w);
-    else if (chunk.length) break;
-    if (isCapitalized(w) && ROLE_WORDS.has(lower) && chunk.length) break;
+    else if (chunk.length) {
+      end = k;
+      break;
+    }
   }
-  if (chunk.length) {
+  // … only when a title follows within a few words ("Hamas political bureau member", "Green
+  // Renewal’s parliamentary leader"): "lawyer representing burned Voltara customers" is no member.
+  const titled =
+    end === ws.length ||
+    /[’']s$/.test(chunk.at(-1) ?? '') ||
+    ws.slice(end, end + 3).some((w) => ROLE_WORDS.has(w.toLowerCase()));
+  if (chunk.length && titled) {
     const text = chunk.join(' ');
     const c = countryOf(text);
     if (c) return c.name;

@@ -89,6 +89,29 @@ describe('applyCues', () => {
     );
   });
 
+  it('narrows "on the allegation" to the accusations and "the person’s account" to that person', () => {
+    const item =
+      'The lawyer said 14 people had been burned. She accused Voltara of ignoring complaints. Voltara declined to comment on the allegation.';
+    const burned = {
+      ...claim(0, 16, '14 people had been burned', 'Rosalind Achterberg'),
+      verb: 'said',
+    };
+    const accusation = {
+      ...claim(0, 55, 'Voltara of ignoring complaints', 'Rosalind Achterberg'),
+      speakerRole: 'lawyer representing burned Voltara customers',
+      verb: 'accused',
+    };
+    applyCues([item], [burned, accusation], null);
+    expect([burned.verification, accusation.verification]).toEqual(['unverified', 'not_confirmed']);
+
+    const wire =
+      'The company said it had changed suppliers. A person familiar with the matter said the cells came from Orrin. The Wire could not independently verify the person’s account.';
+    const company = claim(0, 17, 'it had changed suppliers', 'Voltara');
+    const source = claim(0, 72, 'the cells came from Orrin', 'person familiar with the matter');
+    applyCues([wire], [company, source], 'Wire');
+    expect([company.verification, source.verification]).toEqual(['unverified', 'could_not_verify']);
+  });
+
   it('lets a commenting item speak about the item before it', () => {
     const a = claim(0, 0, 'NSF shelling killed 27 civilians', 'Governor of Jabal');
     applyCues(

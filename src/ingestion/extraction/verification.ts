@@ -155,6 +155,8 @@ export interface VerifiableClaim {
   speakerAffiliation: string | null;
   verification: ExtractedVerification;
   verificationEvidence: string | null;
+  /** The reporting verb ("accused"), when known. */
+  verb?: string;
 }
 
 const CUE_TOPIC =
@@ -163,6 +165,13 @@ const GENERAL_REFERENCE =
   /^(?:the|these|those|its|his|her|their|that|this)?\s*(?:[\w’'-]+[’']s\s+)?(?:[\w-]+\s+)?(?:reports?|claims?|allegations?|accusations?|account|accounts|figures?|matter|it|them|this|that|statements?|remarks|comments|story)$/i;
 const SINGLE_REFERENCE =
   /\b(?:that|the|this)\s+(?:claim|figure|account|number|statement|assertion|allegation|estimate)\b(?!s)/i;
+/** "declined to comment on the allegation": about the accusations in the item, not the rest. */
+const ACCUSATION_REFERENCE =
+  /\b(?:the|that|this|these|those)\s+(?:accusations?|allegations?|charges?)\b/i;
+const ACCUSING_VERB = /^(?:accus|alleg|blam|charg)/i;
+/** "could not verify the person’s account": the claims of the party it names. */
+const WHOSE_ACCOUNT =
+  /\bthe\s+((?:[\w-]+\s+){0,2}[\w-]+)[’']s?\s+(?:account|accounts|claims?|figures?|numbers?|version|allegations?|statements?)\b/i;
 
 /** Applies item-level cues to the claims they address. */
 export function applyCues(
@@ -193,8 +202,17 @@ export function applyCues(
       const single = SINGLE_REFERENCE.test(words)
         ? inItem.filter((c) => !own || c.spanStart < cue.start).pop()
         : undefined;
+      const accusations = ACCUSATION_REFERENCE.test(words)
+        ? inItem.filter((c) => c.verb && ACCUSING_VERB.test(c.verb))
+        : [];
+      const owner = WHOSE_ACCOUNT.exec(words)?.[1].toLowerCase().split(/\s+/).pop();
+      const owners = owner
+        ? inItem.filter((c) => `${c.speaker} ${c.speakerRole ?? ''}`.toLowerCase().includes(owner))
+        : [];
       for (const c of inItem) {
         if (single && c !== single) continue;
+        if (accusations.length && !accusations.includes(c)) continue;
+        if (owners.length && !owners.includes(c)) continue;
         if (topical && overlap(c.span, topical) === 0) continue;
         // The cue speaks about claims made before it, and not about the party's own claims.
         if (own && c.spanStart >= cue.start) continue;
@@ -300,7 +318,9 @@ function sameSide(party: string, c: VerifiableClaim): boolean {
     .toLowerCase()
     .replace(/[’']s\b/g, '')
     .trim();
-  const hay = `${c.speaker} ${c.speakerRole ?? ''} ${c.speakerAffiliation ?? ''}`
+  // A long role describes ("lawyer representing burned Voltara customers"); a short one is a title.
+  const title = c.speakerRole && c.speakerRole.split(/\s+/).length <= 3 ? c.speakerRole : '';
+  const hay = `${c.speaker} ${title} ${c.speakerAffiliation ?? ''}`
     .toLowerCase()
     .replace(/[’']s\b/g, '');
   const s = c.speaker.toLowerCase();
