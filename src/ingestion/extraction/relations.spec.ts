@@ -141,12 +141,14 @@ describe('findRelations across frames', () => {
 });
 
 describe('findRelations with figures and early denials', () => {
-  it('links different figures for the same thing as counters, items apart', () => {
+  it('types different figures for the same thing as counters, and weighs them up', () => {
     const ministry = claim(2, 'Interior Ministry', '312 people had been confirmed dead');
-    const society = claim(3, 'Crescent Society', 'its volunteers had counted 418 bodies');
-    expect(findRelations([ministry, society])).toMatchObject([
-      { from: society.id, to: ministry.id, type: 'counters' },
-    ]);
+    const society = claim(4, 'Crescent Society', 'its volunteers had counted 418 bodies');
+    const vague = claim(4, 'Crescent Society', 'its volunteers had counted the bodies');
+    const [rival] = findRelations([ministry, society], { threshold: 0 });
+    const [plain] = findRelations([ministry, vague], { threshold: 0 });
+    expect(rival).toMatchObject({ from: society.id, to: ministry.id, type: 'counters' });
+    expect(rival.score).toBeGreaterThan(plain.score + 0.2);
   });
 
   it('writes a denial that comes before its target from the denial', () => {

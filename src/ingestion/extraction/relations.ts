@@ -247,8 +247,8 @@ export const PAIR_FEATURES = [
  * `npm run extraction:train-relations` (which prints them, with a leave-one-briefing-out check).
  */
 export const RELATION_WEIGHTS: readonly number[] = [
-  -0.659, 0.692, 0.401, 0.146, 0.685, -0.862, -0.065, 0.11, -0.222, 0.143, -0.051, 0.033, 0.67,
-  0.004, 0.574, -0.288, 1.423, 1.198, 0.055, 0.319, -0.568, -0.439, 0.399, 0.052, 0.651,
+  -0.757, 0.699, 0.496, 0.334, 0.7, -0.793, -0.086, 0.115, -0.184, 0.175, 0.001, 0.031, 0.562, 0,
+  0.531, -0.003, 1.418, 1.21, 0.031, 0.302, -0.635, -0.463, 0.377, 0.053, 0.653,
 ];
 
 const RULE_SCORE = PAIR_FEATURES.indexOf('ruleScore');
