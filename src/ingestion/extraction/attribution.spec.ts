@@ -415,6 +415,14 @@ describe('findFrames: newsletter-style attributions', () => {
     ]);
   });
 
+  it('takes "a title, the Body Name, said" as a subject', () => {
+    expect(
+      frames(
+        'Norvania’s national regulator, the Product Safety Commission, said it had logged 47 fires.',
+      ).map((f) => f[0]),
+    ).toEqual(['Norvania’s national regulator, the Product Safety Commission']);
+  });
+
   it('reads "reported Tuesday, citing X, that A" for a person cited and for a document', () => {
     expect(
       frames('The Kellin Courier reported Tuesday, citing two officials, that a post was offered.'),

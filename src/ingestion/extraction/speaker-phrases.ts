@@ -324,9 +324,11 @@ function appositiveBefore(s: string, tokens: Token[], i: number): SpeakerPhrase 
     b = seg;
   const left = inner.slice(b, a).map((t) => t.core);
   const right = tokens.slice(a, i + 1).map((t) => t.core);
+  // "the Product Safety Commission" names a body as much as "Product Safety Commission" does.
+  const named = (ws: string[]) => (ws.length > 1 && /^the$/i.test(ws[0]) ? ws.slice(1) : ws);
   const looksName = (ws: string[]) =>
-    ws.length <= 5 &&
-    ws.every(
+    named(ws).length <= 5 &&
+    named(ws).every(
       (w) => isCapitalized(w) || /^(?:al|bin|de|van|von|der|la|le|da|di|el|ibn|abu|&)$/.test(w),
     );
   const looksRole = (ws: string[]) =>

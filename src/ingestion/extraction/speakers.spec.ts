@@ -39,6 +39,9 @@ describe('describeSpeaker', () => {
     expect(
       describeSpeaker('Rosalind Achterberg, a lawyer representing burned Voltara customers'),
     ).toMatchObject({ speaker: 'Rosalind Achterberg', affiliation: null });
+    expect(
+      describeSpeaker('Norvania’s national regulator, the Product Safety Commission'),
+    ).toMatchObject({ speaker: 'Product Safety Commission', kind: 'org' });
     expect(describeSpeaker('Marek Holtz, the Civic Union spokesman')).toMatchObject({
       speaker: 'Marek Holtz',
       role: 'Civic Union spokesman',

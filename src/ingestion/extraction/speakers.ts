@@ -199,6 +199,11 @@ export function describeSpeaker(phrase: string): SpeakerInfo {
     const leftName = words(left).every(isNameWord);
     const rightName = words(bare(right)).every(isNameWord);
     if (leftName && !rightName) return person(left, bare(right));
+    // "Norvania’s national regulator, the Product Safety Commission": the body the title names.
+    if (!leftName && /^the\s/i.test(right) && words(bare(right)).every(isCapitalized)) {
+      const country = countryIn(left);
+      return { speaker: bare(right), role: null, affiliation: country?.name ?? null, kind: 'org' };
+    }
     // "Inspector Jonas Hale, a spokesman for Halden Police": the title before the name goes.
     const untitled = words(left);
     while (untitled.length > 1 && ROLE_WORDS.has(untitled[0].toLowerCase())) untitled.shift();
