@@ -15,6 +15,7 @@ describe('isAssertion', () => {
     'the agency could not yet confirm a second death',
     'We can hear them knocking, and they are answering us',
     'no such memo exists',
+    'the river would crest at 7.4 metres on Friday',
   ])('keeps a statement of fact or accusation: %s', (span) => {
     expect(isAssertion(span)).toBe(true);
   });
@@ -41,6 +42,11 @@ describe('isAssertion', () => {
     ['an evaluation of a decision', 'the rating cut was “premature and deeply unhelpful'],
     ['a prayer', 'We are praying for every one of them'],
     ['a caucus’s own plan', 'the caucus will announce its position later today'],
+    ['an announced action', 'schools in Porto Alba would close for two weeks from Thursday'],
+    ['a threat', 'anyone spreading “false rumours” about the outbreak would be prosecuted'],
+    ['a pledge of cooperation', 'Skerrow will cooperate fully with the board'],
+    ['an apology', 'I am deeply sorry to every family that has been hurt'],
+    ['the object of "tell a story"', 'a different story from the mayor’s'],
   ])('drops %s', (_kind, span) => {
     expect(isAssertion(span)).toBe(false);
   });
