@@ -30,7 +30,7 @@ const ANNOUNCED_STEP =
  * cooperate fully", "anyone spreading rumours would be prosecuted": an announced action or threat.
  */
 const ANNOUNCED_ACTION =
-  /^(?:[\w’'“”",-]+\s+){0,8}?(?:would|will|[’']ll)\s+(?:not\s+)?(?:be\s+)?(?:close|closed|open|opened|reopen|reopened|shut|resume|return|cooperate|co-operate|prosecuted|punished|compensated|refunded|marked\s+down)\b/i;
+  /^(?:[\w’'“”",-]+\s+){0,8}?(?:would|will|[’']ll)\s+(?:not\s+)?(?:be\s+)?(?:close|closed|open|opened|reopen|reopened|shut|cooperate|co-operate|prosecuted|punished|compensated|refunded|marked\s+down)\b/i;
 /** "Follow the official warnings", "Please stay indoors": an exhortation. */
 const IMPERATIVE =
   /^(?:please\s+)?(?:(?:do\s+not|don[’']t)\s+[a-z]+|(?:follow|stay|keep|stop|leave|avoid|evacuate|check)\s+(?:the|a|an|your|our|away|out|off|indoors|inside|home|safe|calm|clear|before)\b)/i;
