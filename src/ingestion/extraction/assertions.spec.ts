@@ -46,6 +46,7 @@ describe('isAssertion', () => {
     ['a threat', 'anyone spreading “false rumours” about the outbreak would be prosecuted'],
     ['a pledge of cooperation', 'Skerrow will cooperate fully with the board'],
     ['an apology', 'I am deeply sorry to every family that has been hurt'],
+    ['a quoted obligation', 'the league “should have caught this a year ago'],
     ['the object of "tell a story"', 'a different story from the mayor’s'],
   ])('drops %s', (_kind, span) => {
     expect(isAssertion(span)).toBe(false);

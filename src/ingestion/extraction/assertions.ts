@@ -7,7 +7,8 @@
 const CONDITIONAL = /^(?:if|unless|once|should|let|please|when)\b/i;
 const FIRST_PERSON_INTENT =
   /^(?:we|i|you)\s*(?:[’']ve got to|[’']ll|[’']d|have to|have got to|has to|will|would|shall|must|need|should|can(?!\s+(?:see|hear|confirm|feel|smell)\b)|could(?!\s+(?:see|hear|feel|smell)\b)|want|hope|intend|plan|are going to|am going to|got to|are ready|am ready|are determined|are prepared)\b/i;
-const OBLIGATION = /^(?:[\w’'-]+\s+){0,6}?(?:must|should|ought to|needs? to|has to|have to)\s/i;
+const OBLIGATION =
+  /^(?:[\w’'-]+\s+){0,6}?[“"]?(?:must|should|ought to|needs? to|has to|have to)\s/i;
 const SELF_INTENT =
   /^(?:it|he|she|they|we|i|(?:his|her|its|their|our)\s+(?:forces|troops|government|country|army|company|party|side|fighters)|the\s+(?:government|ministry|company|army|military|party|group|alliance|coalition|campaign|caucus|faction|bloc|delegation|administration|agency|authority|authorities|council|commission|department|firm|utility|union|office|board|court|club|team|federation|society|operator|service|police|strike|city|state|bank|region|province|country|university|school|college|hospital|airline|paper|newspaper|station|network|regulator|watchdog|investigation|inquiry|review|probe))\s+[“"]?(?:would|will|[’']ll|plans? to|intends? to|is ready to|are ready to|is prepared to|are prepared to|aims? to|hopes? to|wants? to|is determined to|was ready to|was prepared to|vows? to|is going to|are going to|could(?!\s+not\b|\s+neither\b)|might|may|stands? ready|stood ready)\b/i;
 const EVALUATION =

@@ -488,3 +488,45 @@ describe('findFrames: what a survey states', () => {
     ]);
   });
 });
+
+describe('findFrames: names with small words, ages, long titles, lists of that-clauses', () => {
+  it('reads "Friends of the Tarne, a local environmental group, said"', () => {
+    expect(
+      frames('Friends of the Tarne, a local environmental group, said its volunteers had seen it.'),
+    ).toEqual([
+      ['Friends of the Tarne, a local environmental group', 'its volunteers had seen it', []],
+    ]);
+  });
+
+  it('skips an age and a long title with a relative clause before the verb', () => {
+    expect(
+      frames('At the sports hall, resident Mats Ekholm, 58, said his tap water had smelled.').map(
+        (f) => f[0],
+      ),
+    ).toEqual(['resident Mats Ekholm']);
+    expect(
+      frames(
+        'Ilse Brandauer, a professor of accountancy at the University of Westmarch who has seen the pages published by the Gazette, said the accounts were consistent with hidden debt.',
+      ).map((f) => f[1]),
+    ).toEqual(['the accounts were consistent with hidden debt']);
+  });
+
+  it('splits "that A, that B, and that C" but not a relative "…, that appear …"', () => {
+    expect(
+      frames(
+        'The Guild said that Rovan had missed its payroll, that 27 players had not been paid, and that the club owed them £2.4 million.',
+      ).map((f) => f[1]),
+    ).toEqual([
+      'Rovan had missed its payroll',
+      '27 players had not been paid',
+      'the club owed them £2.4 million',
+    ]);
+    expect(
+      frames(
+        'The newspaper said the accounts show £29 million in loans from Kellbrook Holdings, that appear nowhere in the filings.',
+      ).map((f) => f[1]),
+    ).toEqual([
+      'the accounts show £29 million in loans from Kellbrook Holdings, that appear nowhere in the filings',
+    ]);
+  });
+});

@@ -622,9 +622,11 @@ function splitCoordinatedThat(s: string, frames: Frame[]): Frame[] {
   const out: Frame[] = [];
   for (const f of frames) {
     const text = s.slice(f.start, f.end);
-    // "…, and that is all": "that" before a verb is a pronoun, not a second complement.
+    // "…, and that is all": "that" before a verb is a pronoun, not a second complement. A bare
+    // comma joins complements too ("that A, that B and that C") when a subject follows it, not
+    // a verb ("the loans, that appear nowhere").
     const re =
-      /,?\s+(?:and|but)\s+that(?!\s+(?:is|was|[’']s|has|had|will|would|does|did)\b)\s*,?\s*/g;
+      /(?:,?\s+(?:and|but)\s+that(?!\s+(?:is|was|[’']s|has|had|will|would|does|did)\b)|,\s+that(?=\s+(?:(?:the|a|an|its|his|her|their)\b|\d|\p{Lu})))\s*,?\s*/gu;
     let last = 0;
     let m: RegExpExecArray | null;
     const pieces: [number, number][] = [];

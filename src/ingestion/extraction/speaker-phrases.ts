@@ -145,7 +145,9 @@ export function subjectBefore(
         /^(?:who|which|whose|speaking|writing|appearing|addressing|asked|citing|responding|quoted|reached|visiting|interviewed|talking)\b/i.test(
           text,
         );
-      if (aside && seg > 0 && tokens[seg - 1].raw.endsWith(',')) {
+      // "resident Mats Ekholm, 58, said": an age between the name and the verb.
+      const age = /^\d{1,3}$/.test(text) && seg > 0 && tokens[seg - 1].raw.endsWith(',');
+      if ((aside || age) && seg > 0 && tokens[seg - 1].raw.endsWith(',')) {
         const spoke =
           /^(?:speaking|talking|writing)\s+(?:to|with|in|on)\s+(.+?)(?:\s+(?:by|on|from|in|at|after|during)\s+.*)?$/i.exec(
             text,
@@ -309,7 +311,7 @@ function phraseOf(s: string, tokens: Token[], start: number, end: number): Speak
 function appositiveBefore(s: string, tokens: Token[], i: number): SpeakerPhrase | null {
   // tokens[i] ends with ','. The segment [a..i] is one side, [b..a-1] the other.
   const a = segmentBack(tokens, i);
-  if (a === 0 || i - a > 16) return null;
+  if (a === 0 || i - a > 24) return null;
   const comma = tokens[a - 1];
   if (!comma.raw.endsWith(',')) return null;
   const inner = tokens.map((t, k) => (k === a - 1 ? { ...t, raw: t.raw.replace(/,$/, '') } : t));
@@ -326,10 +328,15 @@ function appositiveBefore(s: string, tokens: Token[], i: number): SpeakerPhrase 
   const right = tokens.slice(a, i + 1).map((t) => t.core);
   // "the Product Safety Commission" names a body as much as "Product Safety Commission" does.
   const named = (ws: string[]) => (ws.length > 1 && /^the$/i.test(ws[0]) ? ws.slice(1) : ws);
+  // "Friends of the Tarne": small words inside a name, between capitalised ones.
   const looksName = (ws: string[]) =>
     named(ws).length <= 5 &&
+    isCapitalized(named(ws)[0] ?? '') &&
+    isCapitalized(ws[ws.length - 1] ?? '') &&
     named(ws).every(
-      (w) => isCapitalized(w) || /^(?:al|bin|de|van|von|der|la|le|da|di|el|ibn|abu|&)$/.test(w),
+      (w) =>
+        isCapitalized(w) ||
+        /^(?:al|bin|de|van|von|der|la|le|da|di|el|ibn|abu|&|of|the|and|for)$/.test(w),
     );
   const looksRole = (ws: string[]) =>
     /^(?:a|an|the|its|his|her|their|one|another)$/i.test(ws[0]) ||
