@@ -511,6 +511,19 @@ describe('findFrames: names with small words, ages, long titles, lists of that-c
     ).toEqual(['the accounts were consistent with hidden debt']);
   });
 
+  it('takes the name before a bare title, not the body named after it', () => {
+    expect(
+      frames(
+        'Henrik Solberg, operations director at the utility, Tarnby Vattenverk, said sampling flagged the solvent.',
+      ).map((f) => f[0]),
+    ).toEqual(['Henrik Solberg, operations director at the utility']);
+    expect(
+      frames(
+        'The hospital has admitted 29 patients, its chief medical officer, Dr. Lena Farris, said.',
+      )[0][0],
+    ).toMatch(/^its chief medical officer, Dr\.? Lena Farris$/);
+  });
+
   it('splits "that A, that B, and that C" but not a relative "…, that appear …"', () => {
     expect(
       frames(

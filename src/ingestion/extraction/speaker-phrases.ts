@@ -347,8 +347,22 @@ function appositiveBefore(s: string, tokens: Token[], i: number): SpeakerPhrase 
   const last = left[left.length - 1];
   if (looksName(left) && looksRole(right))
     ok = isHeadWord(last) || (left.length === 1 && /^\p{Lu}\p{Ll}+[’']s$/u.test(last));
-  else if (looksRole(left) && looksName(right))
+  else if (looksRole(left) && looksName(right)) {
+    // "Henrik Solberg, operations director at the utility, Tarnby Vattenverk, said": the name
+    // before a bare title speaks; the name after it is the body's. ("…, its chief medical
+    // officer, Dr. Lena Farris, said": a title with a determiner introduces the name after it.)
+    const person = /^(?:a|an|the|its|his|her|their|our)$/i.test(left[0])
+      ? null
+      : appositiveBefore(s, tokens, a - 1);
+    if (
+      person &&
+      !/^(?:In|At|On|From|After|Before|During|Outside|Inside|Near|For|With|By|Since)\s/.test(
+        person.text,
+      )
+    )
+      return person;
     ok = isHeadWord(left[left.length - 1]) && isHeadWord(right[right.length - 1]);
+  }
   // "Dario Mensk, leader of the Agrarian League, the junior partner in the government, said":
   // the second appositive describes the body; the speaker is the name with the first.
   else if (looksRole(left) && looksRole(right) && !looksName(left)) {

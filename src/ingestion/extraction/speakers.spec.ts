@@ -127,6 +127,15 @@ describe('SpeakerResolver', () => {
     expect(r.resolve('the company', ctx(1)).info.speaker).toBe('Corvane');
   });
 
+  it('prefers a body named as a company for "the company" over a group that spoke since', () => {
+    const r = resolver(
+      'Title\n\nDrellund Chemicals said two workers were treated. Friends of the Tarne said fish had died; the company said the fish were found upstream.',
+    );
+    r.remember(r.resolve('Drellund Chemicals', ctx(1)).info, 1);
+    r.remember(r.resolve('Friends of the Tarne', ctx(1)).info, 1);
+    expect(r.resolve('the company', ctx(1)).info.speaker).toBe('Drellund Chemicals');
+  });
+
   it('expands an acronym the text defines', () => {
     const r = resolver(
       'Title\n\nThe paramilitary Northern Shield Forces (NSF) said it seized the airport.\n\nThe NSF blamed the army.',

@@ -737,16 +737,22 @@ export class SpeakerResolver {
           const last = headOf(name);
           return last !== head && ORG_HEADS.has(last) && !GENERIC_ORG_HEADS.has(last);
         };
-        const any = lastWhere(
-          history,
-          (h) =>
-            (h.info.kind === 'org' || h.info.kind === 'name') &&
-            !/\b(?:ministry|government|army|military|police|office|department)\b/i.test(
-              h.info.speaker,
-            ) &&
-            !otherKind(h.info.speaker),
-          ctx.item - 4,
-        );
+        const fits = (h: { info: SpeakerInfo }) =>
+          (h.info.kind === 'org' || h.info.kind === 'name') &&
+          !/\b(?:ministry|government|army|military|police|office|department)\b/i.test(
+            h.info.speaker,
+          ) &&
+          !otherKind(h.info.speaker);
+        // "the company said" after an environmental group spoke: the body named as a company.
+        const company =
+          head === 'company'
+            ? lastWhere(
+                history,
+                (h) => fits(h) && COMPANY_SUFFIX.test(h.info.speaker.split(/\s+/).pop() ?? ''),
+                ctx.item - 4,
+              )
+            : null;
+        const any = company ?? lastWhere(history, fits, ctx.item - 4);
         if (any) return { info: { ...any.info, kind: 'org' }, how: 'resolved' };
       }
       // "the site said", "the newspaper reported": the outlet the text last named.
