@@ -16,6 +16,7 @@ describe('isAssertion', () => {
     'We can hear them knocking, and they are answering us',
     'no such memo exists',
     'the river would crest at 7.4 metres on Friday',
+    'the club owed them a total of £2.4 million',
   ])('keeps a statement of fact or accusation: %s', (span) => {
     expect(isAssertion(span)).toBe(true);
   });

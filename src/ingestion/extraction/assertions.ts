@@ -22,7 +22,8 @@ const NOTHING_SAID =
 const CHARACTERIZATION =
   /\b(?:is|are|was|were|has\s+been|would\s+have\s+been|would\s+be)\s+[“"]?(?:(?:a|an|the|nothing\s+but|pure|simply|just)\s+)?(?:[\w’'-]+\s+){0,2}?(?:betrayal|insult|disgrace|scandal|shame|travesty|outrage|cronyism|smear|witch[\s-]hunt|farce|sham|joke|mockery|fiasco|catastrophe|tragedy|nonsense|lies?|propaganda|strike\s+against|attack\s+on|slap\s+in\s+the\s+face|victory\s+for|defeat\s+for|triumph|worth\s+having|step\s+forward|step\s+backward)\b/i;
 /** "participants deserved a straight answer", "a company owes them the truth": what ought to be. */
-const NORMATIVE = /\b(?:deserves?|deserved|owes?|owed)\b/i;
+const NORMATIVE =
+  /\b(?:deserves?|deserved)\b|\bow(?:es?|ed)\s+(?:[\w’'-]+\s+){0,3}?(?:the\s+truth|an?\s+(?:apology|explanation|answer)|answers|better|respect)\b/i;
 /** "An inquiry would be held once …", "every household would receive …": an announced step. */
 const ANNOUNCED_STEP =
   /^(?:an?|the|every|each|all)\s+(?:[\w’'-]+\s+){0,5}?(?:would|will)\s+(?:be\s+(?:held|launched|opened|set\s+up|created|introduced|paid|imposed|lifted|given|sent)|receive|get)\b/i;

@@ -25,6 +25,7 @@ describe('relayName', () => {
     expect(relayName('a White House readout of the call')).toBe('White House');
     expect(relayName('a Commission transcript of the news conference')).toBe('Commission');
     expect(relayName('A rival projection from Valtek Polling')).toBe('Valtek Polling');
+    expect(relayName('The Corran Evening Post')).toBe('Corran Evening Post');
     expect(relayName('a statement from the ministry')).toBe('ministry');
     expect(relayName('preliminary results published on the commission’s website')).toBe(
       'commission',
@@ -53,6 +54,9 @@ describe('isCitedDocument', () => {
   it('tells documents an outlet obtained from people it cites', () => {
     expect(isCitedDocument('a copy of the inspection report it had obtained')).toBe(true);
     expect(isCitedDocument('documents it had seen.')).toBe(true);
+    expect(isCitedDocument('pages of the aircraft’s technical log that it had obtained')).toBe(
+      true,
+    );
     expect(isCitedDocument('a rescue worker at the scene')).toBe(false);
     expect(isCitedDocument('a report by the U.N. agency')).toBe(false);
   });

@@ -11,7 +11,7 @@ const DOCUMENT_NOUNS =
   /\b(?:readouts?|statements?|reports?|assessments?|estimates?|data|figures|records?|documents?|analysis|analyses|filings?|releases?|transcripts?|posts?|communiqués?|communiques?|tallies|tally|count|findings|letter|summary|bulletin|update|notice|survey|poll|study|images?|footage|video|photos?|account|accounts|testimony|sources?\s+close\s+to)\b/i;
 
 const CITED_DOCUMENTS =
-  /\b(?:documents?|reports?|e-?mails?|filings?|records?|files?|papers|data|figures|statistics|minutes|recordings?|footage|images|messages|letters?|memos?|contracts?|invoices|logs|spreadsheets?|manifests?|receipts|transcripts?|photos?|photographs|videos?|satellite\s+images|accounts|minutes)(?:\s+(?:it|that|which)\s+(?:had\s+|has\s+)?(?:obtained|seen|reviewed))?$/i;
+  /\b(?:documents?|reports?|e-?mails?|filings?|records?|files?|papers|data|figures|statistics|minutes|recordings?|footage|images|messages|letters?|memos?|contracts?|invoices|logs?|spreadsheets?|manifests?|receipts|transcripts?|photos?|photographs|videos?|satellite\s+images|accounts|minutes)(?:(?:\s+(?:that|which))?\s+(?:it|they)\s+(?:had\s+|has\s+)?(?:obtained|seen|reviewed))?$/i;
 
 /**
  * "X reported, citing documents it had obtained", "citing a copy of the inspection report it had
@@ -123,7 +123,7 @@ export function relayName(phrase: string): string {
     )
   ) {
     name = from[1];
-  } else if (DOCUMENT_NOUNS.test(name)) {
+  } else if (DOCUMENT_NOUNS.test(name) && !isOutletPhrase(name)) {
     const m = DOCUMENT_NOUNS.exec(name)!;
     const head = name.slice(0, m.index).trim();
     if (head) name = head;

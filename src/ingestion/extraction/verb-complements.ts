@@ -39,7 +39,7 @@ const POST_VERB_ADVERBIALS: RegExp[] = [
   // "in a video posted on his official channel": where the video was posted.
   /\s*,?\s*(?:posted|published|shared|uploaded)\s+(?:on|to)\s+(?:his|her|its|their|the|an?)\s+(?:[\w’'-]+\s+){0,3}?(?:channel|account|page|website|feed|profile|site)s?\b/y,
   /\s*,?\s*without\s+(?:providing|offering|giving|citing)\s+(?:any\s+)?(?:evidence|details|proof)\b/y,
-  /\s*,?\s*citing\s+([^,.;]{2,80}?)(?=\s*(?:,|that\b|\.|$))/y,
+  /\s*,?\s*citing\s+([^,.;]{2,80}?(?:\s+(?:that|which)\s+(?:it|they)\s+(?:had\s+|has\s+)?(?:obtained|seen|reviewed))?)(?=\s*(?:,|that\b|\.|$))/y,
   /\s*,?\s*(?:in\s+a\s+news\s+release|in\s+its\s+daily\s+update|in\s+a\s+daily\s+update|in\s+its\s+latest\s+assessment|in\s+a\s+post|on\s+the\s+sidelines\s+of\s+(?:the\s+)?[^,]{3,60}?(?=,|\s+that\b))/y,
   /\s*,?\s*(?:flatly|firmly|strongly|vehemently|categorically|publicly|again|repeatedly|once\s+again)\b/y,
 ];
