@@ -48,6 +48,7 @@ describe('isAssertion', () => {
     ['a pledge of cooperation', 'Skerrow will cooperate fully with the board'],
     ['an apology', 'I am deeply sorry to every family that has been hurt'],
     ['a quoted obligation', 'the league “should have caught this a year ago'],
+    ['an instruction', 'the town’s roughly 14,000 residents not to drink or cook with tap water'],
     ['the object of "tell a story"', 'a different story from the mayor’s'],
   ])('drops %s', (_kind, span) => {
     expect(isAssertion(span)).toBe(false);

@@ -13,6 +13,9 @@ const SELF_INTENT =
   /^(?:it|he|she|they|we|i|(?:his|her|its|their|our)\s+(?:forces|troops|government|country|army|company|party|side|fighters)|the\s+(?:government|ministry|company|army|military|party|group|alliance|coalition|campaign|caucus|faction|bloc|delegation|administration|agency|authority|authorities|council|commission|department|firm|utility|union|office|board|court|club|team|federation|society|operator|service|police|strike|city|state|bank|region|province|country|university|school|college|hospital|airline|paper|newspaper|station|network|regulator|watchdog|investigation|inquiry|review|probe))\s+[“"]?(?:would|will|[’']ll|plans? to|intends? to|is ready to|are ready to|is prepared to|are prepared to|aims? to|hopes? to|wants? to|is determined to|was ready to|was prepared to|vows? to|is going to|are going to|could(?!\s+not\b|\s+neither\b)|might|may|stands? ready|stood ready)\b/i;
 const EVALUATION =
   /^(?:(?:the|this|that|it|we|i|these|those|such)\s+(?:[\w’'-]+\s+){0,4}?)?(?:was|is|were|are|has been|had been|will be|would be)\s+[“"]?(?:a\s+|an\s+)?(?:very\s+|extremely\s+|highly\s+|deeply\s+|truly\s+|absolutely\s+|completely\s+|totally\s+|quite\s+|most\s+)?(?:productive|constructive|useful|important|unacceptable|outrageous|shameful|disgraceful|good|great|excellent|positive|fruitful|successful|historic|cynical|absurd|ridiculous|terrible|horrible|wonderful|necessary|crucial|meaningful|substantive|frank|candid|warm|appalling|reckless|irresponsible|dangerous|provocative|barbaric|heinous|despicable|monstrous|tragic|sad|regrettable|welcome|encouraging|disappointing|troubling|concerning|alarming|worrying|significant|vital|essential|critical|key|major|alarmed|concerned|worried|saddened|shocked|appalled|outraged|dismayed|pleased|delighted|proud|grateful|confident|optimistic|hopeful|disappointed|heartbroken|fair|unfair|generous|remarkable|extraordinary|wrong|political\s+choice|reasonable|unreasonable|premature|unhelpful|misguided|counterproductive|fantasy|nonsense|rubbish|laughable|insulting|pathetic|baseless|shocking|scandalous)\b/i;
+/** "told the town’s 14,000 residents not to drink tap water": an instruction to the public. */
+const INSTRUCTION =
+  /^(?:the\s+)?(?:[\w’'.,-]+\s+){0,5}?(?:residents|people|citizens|customers|passengers|families|users|drivers|parents|staff|workers|everyone|travell?ers|shoppers|visitors|owners|households)\s+(?:not\s+)?to\s+[a-z]+/i;
 /** "The figures tell a different story": what the idiom's object says is no claim. */
 const A_STORY = /^(?:a|an)\s+(?:[\w-]+\s+){0,2}story\b/i;
 /** "before the mayor had said a word": an object that states nothing. */
@@ -53,7 +56,8 @@ export function isAssertion(span: string): boolean {
   if (OBLIGATION.test(text)) return false;
   if (WISH.test(text)) return false;
   if (NOTHING_SAID.test(text) && words.length < 6) return false;
-  if (IMPERATIVE.test(text) || FEELING.test(text) || A_STORY.test(text)) return false;
+  if (IMPERATIVE.test(text) || INSTRUCTION.test(text)) return false;
+  if (FEELING.test(text) || A_STORY.test(text)) return false;
   if (CHARACTERIZATION.test(text) && words.length < 16 && !/\d/.test(text)) return false;
   if (NORMATIVE.test(text) && words.length < 16) return false;
   if (ANNOUNCED_STEP.test(text) || ANNOUNCED_ACTION.test(text)) return false;
