@@ -247,8 +247,8 @@ export const PAIR_FEATURES = [
  * `npm run extraction:train-relations` (which prints them, with a leave-one-briefing-out check).
  */
 export const RELATION_WEIGHTS: readonly number[] = [
-  -0.757, 0.699, 0.496, 0.334, 0.7, -0.793, -0.086, 0.115, -0.184, 0.175, 0.001, 0.031, 0.562, 0,
-  0.531, -0.003, 1.418, 1.21, 0.031, 0.302, -0.635, -0.463, 0.377, 0.053, 0.653,
+  -0.641, 0.708, 0.46, 0.297, 0.714, -0.799, -0.168, 0.096, -0.16, 0.123, -0.005, 0, 0.541, -0.035,
+  0.53, -0.185, 1.362, 1.193, 0.051, 0.297, -0.553, -0.516, 0.315, 0.049, 0.652,
 ];
 
 const RULE_SCORE = PAIR_FEATURES.indexOf('ruleScore');
