@@ -138,29 +138,20 @@ export function rightSide(s: string, verb: VerbHit, to: number, isOutlet: Outlet
     }
   }
   const rest = s.slice(r, to);
+  const side = (contentStart: number, commaAfter = false, quote = false): RightSide => ({
+    contentStart,
+    relays,
+    commaAfter,
+    quote,
+    cited,
+  });
   const commaQuote = /^\s*[,:]?\s*[“"]/.exec(rest);
-  if (commaQuote) {
-    return {
-      contentStart: r + commaQuote[0].length,
-      relays,
-      commaAfter: false,
-      quote: true,
-      cited,
-    };
-  }
+  if (commaQuote) return side(r + commaQuote[0].length, false, true);
   const colon = /^\s*:\s*/.exec(rest);
-  if (colon)
-    return { contentStart: r + colon[0].length, relays, commaAfter: false, quote: false, cited };
+  if (colon) return side(r + colon[0].length);
   // "reported Tuesday, citing a memo, that …": the statement follows the aside.
   const commaThat = /^\s*,\s*that\s+/.exec(rest);
-  if (commaThat)
-    return {
-      contentStart: r + commaThat[0].length,
-      relays,
-      commaAfter: false,
-      quote: false,
-      cited,
-    };
+  if (commaThat) return side(r + commaThat[0].length);
   const comma = /^\s*,\s*/.exec(rest);
   if (comma) {
     // "said, however, that …" is still a right-side statement.
@@ -168,14 +159,12 @@ export function rightSide(s: string, verb: VerbHit, to: number, isOutlet: Outlet
       /^\s*,\s*(?:however|though|meanwhile|too|nonetheless|in a statement|without evidence|without providing evidence),\s*(?:that\s+)?/.exec(
         rest,
       );
-    if (aside)
-      return { contentStart: r + aside[0].length, relays, commaAfter: false, quote: false, cited };
-    return { contentStart: r + comma[0].length, relays, commaAfter: true, quote: false, cited };
+    if (aside) return side(r + aside[0].length);
+    return side(r + comma[0].length, true);
   }
   const that = /^\s*(?:that\s+)?/.exec(rest);
   let contentStart = r + (that ? that[0].length : 0);
   const toHave = /^to have\s+/.exec(s.slice(contentStart, to));
   if (toHave) contentStart += toHave[0].length;
-  const quote = /^[“"]/.test(s.slice(contentStart, to));
-  return { contentStart, relays, commaAfter: false, quote, cited };
+  return side(contentStart, false, /^[“"]/.test(s.slice(contentStart, to)));
 }
