@@ -49,6 +49,9 @@ describe('isAssertion', () => {
     ['an apology', 'I am deeply sorry to every family that has been hurt'],
     ['a quoted obligation', 'the league “should have caught this a year ago'],
     ['an instruction', 'the town’s roughly 14,000 residents not to drink or cook with tap water'],
+    ['an appeal', 'We are asking everyone within two kilometres to keep their windows closed'],
+    ['a caution', 'it was too early to draw firm conclusions'],
+    ['a reported feeling', 'she was “heartbroken'],
     ['the object of "tell a story"', 'a different story from the mayor’s'],
   ])('drops %s', (_kind, span) => {
     expect(isAssertion(span)).toBe(false);

@@ -543,3 +543,29 @@ describe('findFrames: names with small words, ages, long titles, lists of that-c
     ]);
   });
 });
+
+describe('findFrames: confirmations and rejections of a named account', () => {
+  it('gives "confirmed the agency’s report that A, but would not say how much" the claim A', () => {
+    expect(
+      frames(
+        'The port authority’s director-general, Oren Vastel, confirmed the Thessanian Press Agency’s report that ammonium nitrate had been held in Shed 14, but would not say how much.',
+      ),
+    ).toEqual([
+      [
+        'The port authority’s director-general, Oren Vastel',
+        'ammonium nitrate had been held in Shed 14',
+        [],
+      ],
+    ]);
+  });
+
+  it('reads "rejected the union’s claim that A, saying B" as a denial by reference, then B', () => {
+    const s =
+      'Vastel rejected the union’s claim that inspections had been cut, saying they were done monthly.';
+    const found = findFrames(s);
+    expect(found.map((f) => [Boolean(f.reference), s.slice(f.start, f.end)])).toEqual([
+      [true, 'the union’s claim that inspections had been cut'],
+      [false, 'they were done monthly'],
+    ]);
+  });
+});

@@ -47,6 +47,10 @@ const COMMENT_RE =
 
 const CLAUSAL_REFERENCE =
   /^(?:[\w’'-]+\s+)?(?:accusations?|allegations?|claims?|charges?|reports?|account|version|story|figures?|findings?|assessment|suggestions?)\b/i;
+/** "the union’s claim that …", "the agency’s report that …": an account named, then its content. */
+const REPORT_THAT =
+  /^(?:the\s+)?(?:[\p{L}’'.-]+\s+){0,4}?(?:claims?|reports?|allegations?|accusations?|suggestions?|assertions?|account)\s+that\s+/iu;
+const CONFIRMING_VERB = /^(?:confirmed|confirms|confirm|acknowledged|acknowledges)$/i;
 const DOCUMENT_SUBJECT =
   /\b(?:survey|poll|projection|forecast|model|study|report|analysis|estimate|tally|count|census|audit)s?\b/i;
 const REFERENCE_OBJECT =
@@ -355,10 +359,11 @@ function framesOf(s: string, isOutlet: OutletTest): Frame[] {
         clausal: right.quote || /\bthat\b/.test(between),
       };
       rightOpen = true;
-      // "…, and urged both sides to …", "… and would publish a revised toll": a demand or an
-      // intention joined to the statement is not part of it.
+      // "…, and urged both sides to …", "… and would publish a revised toll", "…, but would
+      // not say how much": a demand, an intention or a refusal joined to the statement is not
+      // part of it.
       const act =
-        /,?\s+and\s+(?:also\s+)?(?:urged|called\s+(?:on|for)|vowed|demanded|pledged|asked|appealed|promised|threatened|condemned|praised|welcomed|thanked|(?:would|will)\s+(?!have\b|be\b|not\b)[a-z]+)\b/.exec(
+        /,?\s+and\s+(?:also\s+)?(?:urged|called\s+(?:on|for)|vowed|demanded|pledged|asked|appealed|promised|threatened|condemned|praised|welcomed|thanked|(?:would|will)\s+(?!have\b|be\b|not\b)[a-z]+)\b|,\s+but\s+(?:would|could|did)\s+not\s+(?:say|disclose|specify|comment|elaborate|give|confirm)\b/.exec(
           s.slice(start, frame.end),
         );
       if (act && !insideQuote(s, start, start + act.index)) frame.end = start + act.index;
@@ -538,14 +543,19 @@ function refineFrames(s: string, frames: Frame[], isOutlet: OutletTest): Frame[]
       f.start = a;
       f.end = b;
     }
+    // "confirmed the agency’s report that A": what is confirmed is A, said by the confirmer.
+    const reported = REPORT_THAT.exec(s.slice(f.start, f.end));
+    if (reported && !f.denial && CONFIRMING_VERB.test(f.verb)) f.start += reported[0].length;
     const content = s.slice(f.start, f.end);
     if (
       f.denial &&
       f.kind !== 'trailing' &&
       // "rejected that account late on Tuesday": "that" was a determiner, not a clause.
-      (!f.clausal || (CLAUSAL_REFERENCE.test(content) && wordCount(content) <= 5)) &&
-      REFERENCE_OBJECT.test(content) &&
-      wordCount(content) <= 8
+      (((!f.clausal || (CLAUSAL_REFERENCE.test(content) && wordCount(content) <= 5)) &&
+        REFERENCE_OBJECT.test(content) &&
+        wordCount(content) <= 8) ||
+        // "rejected the union’s claim that inspections had been cut, saying …"
+        REPORT_THAT.test(content))
     ) {
       denialSpeaker = f.speaker?.text ?? null;
       out.push({ ...f, reference: true });

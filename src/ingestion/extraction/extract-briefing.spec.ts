@@ -187,6 +187,22 @@ describe('extractBriefing: "he" in an item that names him', () => {
   });
 });
 
+describe('extractBriefing: live-blog stamps, the page’s own outlet, photos in an aside', () => {
+  it('reads "Updated 08:40 —" as a stamp, "the Ledger" as The Coastal Ledger, and what photos show', () => {
+    const text = [
+      'Title',
+      'Updated 09:55 — Mirela Vost, the hospital director, said 38 people had been treated. She later told the Ledger that most of the wounds were cuts from flying glass.',
+      'Updated 11:10 — Photos shared overnight, said to show a substation on fire in Dunmere, could not be independently verified. The Coastal Ledger could not verify the hospital figures either.',
+    ].join('\n\n');
+    const claims = extractBriefing(text).claims;
+    expect(claims.map((c) => [c.speaker, c.span, c.reportedBy])).toEqual([
+      ['Mirela Vost', '38 people had been treated', []],
+      ['Mirela Vost', 'most of the wounds were cuts from flying glass', []],
+      ['unnamed social media sources', 'a substation on fire in Dunmere', []],
+    ]);
+  });
+});
+
 describe('extractBriefing: confirming an outlet’s report', () => {
   it('confirms the claim that outlet carried, items back', () => {
     const text = [

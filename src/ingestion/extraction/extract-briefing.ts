@@ -112,8 +112,12 @@ export function extractBriefing(text: string, options: ExtractionOptions = {}): 
   // "…, he told Sable Wire" on Sable Wire's own page: the page got it directly, no relay.
   if (selfOutlet) {
     const own = selfOutlet.toLowerCase();
-    for (const d of drafts)
-      d.reportedBy = d.reportedBy.filter((r) => r.toLowerCase().replace(/^the\s+/, '') !== own);
+    // "told the Ledger" on The Coastal Ledger's page is the same outlet, named short.
+    const isOwn = (r: string) => {
+      const name = r.toLowerCase().replace(/^the\s+/, '');
+      return name === own || own.endsWith(` ${name}`);
+    };
+    for (const d of drafts) d.reportedBy = d.reportedBy.filter((r) => !isOwn(r));
   }
   // What the page's own outlet found ("a Chronicle review has found") is narration, not a claim.
   if (selfOutlet) {
@@ -240,10 +244,19 @@ const VERIFICATION_LANGUAGE =
   /\b(?:could\s+not|cannot|can(?:no|’|')t|unable\s+to|did\s+not|has\s+not|have\s+not|had\s+not|would\s+not)\s+(?:be\s+)?(?:immediately\s+|independently\s+)*(?:confirm|verif|corroborat)|\bunverified\b|\bnot\s+(?:been\s+)?(?:immediately\s+|independently\s+)*(?:confirmed|verified)\b/i;
 
 function passiveClaim(sentence: string, offset: number, idx: number, item = ''): Draft | null {
-  const start = itemLeadLength(sentence);
+  let start = itemLeadLength(sentence);
   let end = sentence.length;
   const shows = PASSIVE_SHOW.exec(sentence);
-  if (shows) {
+  // "Photos shared overnight, said to show a substation on fire, could not be verified": what
+  // the aside says they show.
+  const aside =
+    shows && /,\s*$/.test(sentence.slice(0, shows.index))
+      ? /^[^,]+(?=,)/.exec(sentence.slice(shows.index + shows[0].length))
+      : null;
+  if (shows && aside) {
+    start = shows.index + shows[0].length + (aside[0].length - aside[0].trimStart().length);
+    end = shows.index + shows[0].length + aside[0].length;
+  } else if (shows) {
     // "Videos said to show A have been shared …": what they show ends where the sentence's own
     // verb begins.
     const own =

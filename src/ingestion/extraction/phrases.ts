@@ -297,8 +297,14 @@ export function isPhraseWord(core: string): boolean {
     looksLikeAgent(bare) ||
     /^[a-z]+-(?:based|backed|run|owned|installed|appointed|controlled|led|affiliated|linked|aligned)$/.test(
       lower,
-    )
+    ) ||
+    isHyphenatedTitle(bare)
   );
+}
+
+/** "director-general", "editor-in-chief": a title joined by hyphens. */
+function isHyphenatedTitle(lower: string): boolean {
+  return lower.includes('-') && lower.split('-').some((part) => ROLE_WORDS.has(part));
 }
 
 /** Whether a word can be the last word (the head) of a speaker phrase. */
@@ -386,6 +392,7 @@ export function isHeadWord(core: string): boolean {
   if (isCapitalized(core)) return !CAPITAL_FUNCTION_WORDS.has(core) && !isDayOrMonth(core);
   const lower = core.toLowerCase();
   if (looksLikeAgent(lower)) return true;
+  if (isHyphenatedTitle(lower)) return true;
   return (
     ROLE_WORDS.has(lower) ||
     ORG_HEADS.has(lower) ||

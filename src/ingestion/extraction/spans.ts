@@ -3,7 +3,7 @@
 const SPAN_EDGE_LEFT = /^[\s,;:.“”"‘’'([—–-]+/;
 /** A live blog's time stamp ("1:20 p.m. — ") or a wire dateline ("RENHOLM, Kalvia (Wire) — "). */
 const ITEM_LEAD =
-  /^(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?|[A-Z][A-Z .'-]+(?:,\s+[\p{L} .'-]+)?(?:\s+\([^)]{1,40}\))?)\s+[—–-]\s+/u;
+  /^(?:(?:UPDATE|Update|Updated)\s+\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?|\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?|[A-Z][A-Z .'-]+(?:,\s+[\p{L} .'-]+)?(?:\s+\([^)]{1,40}\))?)\s+[—–-]\s+/u;
 const SPAN_EDGE_RIGHT = /[\s,;:.“”"‘’')\]—–-]+$/;
 
 /** The length of a time stamp or dateline that opens a text (0 when there is none). */
