@@ -112,6 +112,26 @@ describe('applyCues', () => {
     expect([company.verification, source.verification]).toEqual(['unverified', 'could_not_verify']);
   });
 
+  it('applies "either figure" to the two claims before it, and an outlet’s reviewed record', () => {
+    const item =
+      'Blackouts hit 14 districts, the operator said. It said 61,000 households lost power. A consumer group said the number was 140,000. The Ledger could not independently verify either figure.';
+    const districts = claim(0, 0, 'Blackouts hit 14 districts', 'Transvar');
+    const households = claim(0, 50, '61,000 households lost power', 'Transvar');
+    const group = claim(0, 100, 'the number was 140,000', 'Consumer Watch');
+    applyCues([item], [districts, households, group], 'Ledger');
+    expect([districts, households, group].map((c) => c.verification)).toEqual([
+      'unverified',
+      'could_not_verify',
+      'could_not_verify',
+    ]);
+
+    const log =
+      'Residents said their power had gone off four times. Transvar’s own outage log, reviewed by the Ledger, confirms four cuts in the district.';
+    const residents = claim(0, 18, 'their power had gone off four times', 'residents');
+    applyCues([log], [residents], 'Ledger');
+    expect(residents.verification).toBe('confirmed');
+  });
+
   it('lets a commenting item speak about the item before it', () => {
     const a = claim(0, 0, 'NSF shelling killed 27 civilians', 'Governor of Jabal');
     applyCues(

@@ -39,7 +39,7 @@ const UNVERIFIED_PASSIVE =
 const NO_COMMENT =
   /\b(?:did\s+not|didn[’']t|has\s+not|have\s+not|hasn[’']t|haven[’']t|had\s+not|would\s+not|declined\s+to|refused\s+to)\s+(?:yet\s+|immediately\s+|publicly\s+)*(?:comment|respond|confirm|acknowledge|address|reply)\w*\b|\b(?:declined|refused)\s+to\s+(?:comment|confirm|discuss)\b|\bno\s+immediate\s+(?:comment|response|reaction|confirmation)\b|\b(?:could|would|can)\s+neither\s+confirm\s+nor\s+(?:deny|refute)\b|\bthere\s+was\s+no\s+(?:immediate\s+)?(?:comment|confirmation|response)\b|\bnot\s+immediately\s+(?:available\s+for\s+comment|clear)\b|\bdid\s+not\s+return\s+(?:a\s+)?requests?\s+for\s+comment\b|\bcould\s+not\s+(?:immediately\s+)?be\s+reached\b|\b(?:declined|refused)\s+to\s+(?:elaborate|discuss|answer)\b|\bdid\s+not\s+(?:immediately\s+)?(?:reply|answer)\b|\bno\s+(?:official\s+)?(?:confirmation|comment)\s+from\b|\bhas\s+yet\s+to\s+(?:comment|confirm|respond)\b/i;
 const CONFIRMED =
-  /\b(?:(?:has|have|had|was|were|been)\s+)?(?:independently\s+)?(?:confirmed|verified|corroborated|geolocated|authenticated)\b/i;
+  /\b(?:(?:has|have|had|was|were|been)\s+)?(?:independently\s+)?(?:confirmed|confirms|verified|corroborated|corroborates|geolocated|authenticated)\b/i;
 const DISPUTED =
   /\b(?:disputed|disputes|dispute|disputing|contested|contests|contest|contradicted|contradicts|challenged|challenge|questioned|rival\s+claims|conflicting\s+(?:claims|accounts|reports))\b/i;
 const FALSE_CUE =
@@ -125,11 +125,18 @@ export function findCues(item: string, selfOutlet: string | null): VerificationC
       continue;
     }
     const c = CONFIRMED.exec(s);
+    // "Transvar’s own outage log, reviewed by the Ledger, confirms four cuts": the outlet's check.
+    const reviewed =
+      /\b(?:reviewed|seen|examined|obtained|analy[sz]ed)\s+by\s+((?:the\s+)?(?:[A-Z][\w.’'-]*\s*){1,4})/.exec(
+        s.slice(0, c?.index ?? 0),
+      );
     if (
       c &&
       !/\b(?:not|never|no|neither|none|unable|cannot|nor)\b/i.test(s.slice(0, c.index)) &&
       (/independently/i.test(c[0]) ||
-        (isOutletSubject(s.slice(0, c.index), selfOutlet) && !ATTRIBUTION_IN.test(s)))
+        ((isOutletSubject(s.slice(0, c.index), selfOutlet) ||
+          (reviewed && isOutletSubject(reviewed[1], selfOutlet))) &&
+          !ATTRIBUTION_IN.test(s)))
     ) {
       push('confirmed', s.slice(0, c.index), c.index);
     }
@@ -165,6 +172,9 @@ const GENERAL_REFERENCE =
   /^(?:the|these|those|its|his|her|their|that|this)?\s*(?:[\w’'-]+[’']s\s+)?(?:[\w-]+\s+)?(?:reports?|claims?|allegations?|accusations?|account|accounts|figures?|matter|it|them|this|that|statements?|remarks|comments|story)$/i;
 const SINGLE_REFERENCE =
   /\b(?:that|the|this)\s+(?:claim|figure|account|number|statement|assertion|allegation|estimate)\b(?!s)/i;
+/** "could not verify either figure": the two claims just before it. */
+const DUAL_REFERENCE =
+  /\b(?:either|both|neither)\s+(?:of\s+the\s+)?(?:figures?|accounts?|claims?|numbers?|tolls?|estimates?|versions?)\b/i;
 /** "declined to comment on the allegation": about the accusations in the item, not the rest. */
 const ACCUSATION_REFERENCE =
   /\b(?:the|that|this|these|those)\s+(?:accusations?|allegations?|charges?)\b/i;
@@ -199,9 +209,9 @@ export function applyCues(
       const topic = CUE_TOPIC.exec(words)?.[1];
       const topical = topic && !GENERAL_REFERENCE.test(topic) ? topic : null;
       // "could not independently verify that claim": the one claim just before it.
-      const single = SINGLE_REFERENCE.test(words)
-        ? inItem.filter((c) => !own || c.spanStart < cue.start).pop()
-        : undefined;
+      const before = inItem.filter((c) => !own || c.spanStart < cue.start);
+      const single = SINGLE_REFERENCE.test(words) ? before.at(-1) : undefined;
+      const pair = DUAL_REFERENCE.test(words) && before.length > 2 ? before.slice(-2) : null;
       const accusations = ACCUSATION_REFERENCE.test(words)
         ? inItem.filter((c) => c.verb && ACCUSING_VERB.test(c.verb))
         : [];
@@ -211,6 +221,7 @@ export function applyCues(
         : [];
       for (const c of inItem) {
         if (single && c !== single) continue;
+        if (pair && !pair.includes(c)) continue;
         if (accusations.length && !accusations.includes(c)) continue;
         if (owners.length && !owners.includes(c)) continue;
         if (topical && overlap(c.span, topical) === 0) continue;
