@@ -247,8 +247,8 @@ export const PAIR_FEATURES = [
  * `npm run extraction:train-relations` (which prints them, with a leave-one-briefing-out check).
  */
 export const RELATION_WEIGHTS: readonly number[] = [
-  -0.641, 0.708, 0.46, 0.297, 0.714, -0.799, -0.168, 0.096, -0.16, 0.123, -0.005, 0, 0.541, -0.035,
-  0.53, -0.185, 1.362, 1.193, 0.051, 0.297, -0.553, -0.516, 0.315, 0.049, 0.652,
+  -0.658, 0.752, 0.432, 0.242, 0.691, -0.694, -0.197, 0.076, -0.093, 0.104, -0.007, -0.01, 0.504,
+  0.057, 0.515, -0.167, 1.394, 1.191, 0.048, 0.281, -0.493, -0.569, 0.414, 0.048, 0.679,
 ];
 
 const RULE_SCORE = PAIR_FEATURES.indexOf('ruleScore');
