@@ -131,7 +131,8 @@ export function quantitiesIn(text: string): Quantity[] {
  * Whether two texts give different figures for the same thing: a class of things both count
  * ("418 bodies" / "312 dead"), or the same word when one of them is an estimate of a total ("at
  * least 30 villages" / "84 villages"); "412 polling stations" and "6,200 polling stations" are
- * more likely two different sets.
+ * more likely two different sets. `loose` takes any shared measure with two values (bare
+ * percentages, one unhedged count against another): enough to type a pair already linked.
  */
 export function differInFigures(
   a: readonly Quantity[],
