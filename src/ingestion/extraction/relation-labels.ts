@@ -72,10 +72,7 @@ export function applyReferenceDenials(
     const denier = r.speaker.toLowerCase().replace(/^the\s+/, '');
     const report = /\breports?\b/i.test(r.evidence);
     let target: LabelledClaim | null = null;
-    for (let k = claims.length - 1; k >= 0; k--) {
-      const d = claims[k];
-      if (d.item > r.item || (d.item === r.item && d.spanStart >= r.at)) continue;
-      if (d.item < r.item - 1) break;
+    for (const d of claimsBefore(claims, r, 1)) {
       const who = `${d.speaker} ${d.speakerRole ?? ''} ${d.speakerAffiliation ?? ''}`.toLowerCase();
       if (denier && who.includes(denier)) continue;
       if (report && d.reportedBy.length > 0) {
@@ -100,27 +97,41 @@ export function applyReferenceConfirmations(
 ): void {
   for (const r of confirmations) {
     const by = r.speaker.toLowerCase().replace(/^the\s+/, '');
-    // "confirming the Drevna 9 TV report": the claim that outlet carried, however far back.
-    const carried = claims.findLast(
-      (d) =>
-        (d.item < r.item || (d.item === r.item && d.spanStart < r.at)) &&
-        d.item >= r.item - 12 &&
-        [d.reportedBy[0], d.speaker].some((o) => o && namesOutlet(r.object, o)),
-    );
+    // "confirming the Drevna 9 TV report": the claim that outlet carried, up to 12 items back.
+    let carried: LabelledClaim | null = null;
+    for (const d of claimsBefore(claims, r, 12))
+      if ([d.reportedBy[0], d.speaker].some((o) => o && namesOutlet(r.object, o))) {
+        carried = d;
+        break;
+      }
     if (carried) {
       setLabel(carried, 'confirmed', null);
       continue;
     }
-    for (let k = claims.length - 1; k >= 0; k--) {
-      const d = claims[k];
-      if (d.item > r.item || (d.item === r.item && d.spanStart >= r.at)) continue;
-      if (d.item < r.item - 1) break;
+    for (const d of claimsBefore(claims, r, 1)) {
       if (d.item === r.item && d.spanStart + d.span.length > r.at) continue; // the confirmation is inside it
       if (by && `${d.speaker} ${d.speakerRole ?? ''}`.toLowerCase().includes(by)) continue;
       if (overlap(d.span, r.object) === 0) continue;
       setLabel(d, 'confirmed', null);
       break;
     }
+  }
+}
+
+/**
+ * The claims before a reference at `at` in `item`, latest first, back to `itemsBack` items before
+ * it (claims are in text order, so the walk stops there).
+ */
+function* claimsBefore<C extends LabelledClaim>(
+  claims: readonly C[],
+  { item, at }: { item: number; at: number },
+  itemsBack: number,
+): Generator<C> {
+  for (let k = claims.length - 1; k >= 0; k--) {
+    const d = claims[k];
+    if (d.item > item || (d.item === item && d.spanStart >= at)) continue;
+    if (d.item < item - itemsBack) return;
+    yield d;
   }
 }
 
