@@ -146,7 +146,7 @@ export function subjectBefore(
           text,
         );
       // "resident Mats Ekholm, 58, said": an age between the name and the verb.
-      const age = /^\d{1,3}$/.test(text) && seg > 0 && tokens[seg - 1].raw.endsWith(',');
+      const age = /^\d{1,3}$/.test(text);
       if ((aside || age) && seg > 0 && tokens[seg - 1].raw.endsWith(',')) {
         const spoke =
           /^(?:speaking|talking|writing)\s+(?:to|with|in|on)\s+(.+?)(?:\s+(?:by|on|from|in|at|after|during)\s+.*)?$/i.exec(
